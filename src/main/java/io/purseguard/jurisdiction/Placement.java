@@ -1,5 +1,7 @@
 package io.purseguard.jurisdiction;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +28,16 @@ public record Placement(String district, String station, String township, String
         all[own.length + 3] = community;
         all[own.length + 4] = grid;
         return all;
+    }
+
+    /** Reads the five placement columns of the current row (unprefixed column labels). */
+    public static Placement read(ResultSet rs) throws SQLException {
+        return new Placement(
+                rs.getString("district_code"),
+                rs.getString("station_code"),
+                rs.getString("township_code"),
+                rs.getString("community_code"),
+                rs.getString("grid_code"));
     }
 
     /** {@code own} column names followed by the placement columns. */

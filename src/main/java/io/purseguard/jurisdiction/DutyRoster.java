@@ -1,0 +1,73 @@
+package io.purseguard.jurisdiction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 值班表: who is on duty at each station in scope, now or over the coming days. */
+@Service
+@Transactional(readOnly = true)
+public class DutyRoster {
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final Clock clock;
+    private final DutyRotation rotation = DutyRotation.DEFAULT;
+
+    DutyRoster(JdbcClient jdbc, Units units, Clock clock) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /** The shift holding each station in scope at this moment. */
+    public List<DutyShift> now(Scope scope) {
+        return schedule(scope, clock.instant(), 1);
+    }
+
+    /**
+     * Each station's shifts for {@code days} consecutive shifts starting with the one covering
+     * {@code from}, station by station.
+     */
+    public List<DutyShift> schedule(Scope scope, Instant from, int days) {
+        var stations = units.list(UnitKind.STATION, scope);
+        Map<String, List<StaffMember>> rotations = rotations(scope);
+        var first = rotation.shiftDate(from);
+        var shifts = new ArrayList<DutyShift>();
+        for (var station : stations) {
+            var officers = rotations.getOrDefault(station.code(), List.of());
+            if (officers.isEmpty()) {
+                continue;
+            }
+            for (int d = 0; d < days; d++) {
+                var date = first.plusDays(d);
+                shifts.add(new DutyShift(
+                        station,
+                        officers.get(rotation.slot(date, officers.size())),
+                        rotation.shiftStart(date),
+                        rotation.shiftStart(date.plusDays(1))));
+            }
+        }
+        return shifts;
+    }
+
+    private Map<String, List<StaffMember>> rotations(Scope scope) {
+        Map<String, List<StaffMember>> byStation = new LinkedHashMap<>();
+        jdbc.sql(StaffDirectory.SELECT.replace("SELECT ", "SELECT r.station_code AS rotation_station, ")
+                        + "JOIN jurisdiction.duty_rotation r ON r.staff_id = s.id WHERE " + scope.predicate("s")
+                        + " ORDER BY r.station_code, r.slot")
+                .param(Scope.PARAM, scope.code())
+                .query(rs -> {
+                    byStation
+                            .computeIfAbsent(rs.getString("rotation_station"), k -> new ArrayList<>())
+                            .add(StaffDirectory.member(rs, 0));
+                });
+        return byStation;
+    }
+}
