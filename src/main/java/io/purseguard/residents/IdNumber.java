@@ -90,7 +90,7 @@ public record IdNumber(String value) {
                     Integer.parseInt(text.substring(6, 10)),
                     Integer.parseInt(text.substring(10, 12)),
                     Integer.parseInt(text.substring(12, 14)));
-            return date.getYear() < 1900 ? Optional.empty() : Optional.of(date);
+            return date.getYear() < 1800 ? Optional.empty() : Optional.of(date);
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }
