@@ -23,7 +23,8 @@ public record ResidentDetail(
         List<TieView> ties) {
 
     /**
-     * A tie as the caller may see it: the other person's name only when that person is within the
+     * A tie as the caller may see it: {@code relation} is what the other person is to this one
+     * ({@code PARENT}: they are this person's parent); the other person's name only when that person is within the
      * caller's scope too.
      */
     public record TieView(UUID residentId, Relation relation, String name, boolean inScope) {}

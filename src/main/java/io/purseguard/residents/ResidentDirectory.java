@@ -111,7 +111,7 @@ public class ResidentDirectory {
      *
      * @throws AccessDeniedException when the caller's role may not reveal
      */
-    @Transactional
+    @Transactional(noRollbackFor = AccessDeniedException.class) // the refusal's audit entry must stay
     public Optional<RevealedContact> reveal(UUID id, Caller caller, String reason) {
         var found = jdbc.sql("SELECT r.id, r.name, r.id_number, r.phone FROM residents.resident r WHERE r.id = :id AND "
                         + caller.scope().predicate("r"))
@@ -135,9 +135,10 @@ public class ResidentDirectory {
     }
 
     private List<ResidentDetail.TieView> ties(UUID id, Scope scope) {
-        return jdbc.sql("SELECT t.other_id, t.relation, o.name, (" + scope.predicate("o") + ") AS in_scope "
-                        + "FROM residents.tie t JOIN residents.resident o ON o.id = t.other_id "
-                        + "WHERE t.resident_id = :id ORDER BY array_position(ARRAY['SPOUSE','PARENT','CHILD','SIBLING',"
+        // the rows "o is <relation> of :id", so each tie reads as what the other person is to this one
+        return jdbc.sql("SELECT t.resident_id AS other_id, t.relation, o.name, (" + scope.predicate("o")
+                        + ") AS in_scope FROM residents.tie t JOIN residents.resident o ON o.id = t.resident_id "
+                        + "WHERE t.other_id = :id ORDER BY array_position(ARRAY['SPOUSE','PARENT','CHILD','SIBLING',"
                         + "'COLLEAGUE','CLASSMATE','HOME_VILLAGE'], t.relation), o.name")
                 .param("id", id)
                 .param(Scope.PARAM, scope.code())

@@ -1,0 +1,104 @@
+package io.purseguard.identity.web;
+
+import io.purseguard.identity.Caller;
+import io.purseguard.identity.Role;
+import io.purseguard.jurisdiction.Scope;
+import io.purseguard.jurisdiction.Unit;
+import io.purseguard.jurisdiction.UnitKind;
+import io.purseguard.jurisdiction.Units;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Gives every rendered page (error pages included) what the layout shows: who is signed in, the
+ * name of their scope and which sections their role opens. JSON responses carry no view and are
+ * left alone.
+ */
+@Component
+class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
+
+    private final Units units;
+
+    LayoutModel(Units units) {
+        this.units = units;
+    }
+
+    /**
+     * The header and navigation of one page.
+     *
+     * @param scopeName the unit the caller sees, or null for roles that see no people
+     * @param path the request path, to mark the current section
+     */
+    public record Shell(Caller caller, String scopeName, String path) {
+
+        public boolean signedIn() {
+            return caller != null;
+        }
+
+        /** 辖区, 实有人口: roles whose scope holds people. */
+        public boolean people() {
+            return caller != null && caller.scope().seesPeople();
+        }
+
+        /** 值班: the roster is kept per police station, so only scopes that hold stations. */
+        public boolean duty() {
+            if (!people()) {
+                return false;
+            }
+            var kind = caller.scope().kind();
+            return kind == UnitKind.CITY || kind == UnitKind.DISTRICT || kind == UnitKind.STATION;
+        }
+
+        public boolean audit() {
+            return caller != null && caller.role() == Role.AUDITOR;
+        }
+
+        /** Whether {@code section} (e.g. {@code /units}) is the current one. */
+        public boolean at(String section) {
+            if (path == null) {
+                return false;
+            }
+            return "/".equals(section) ? "/".equals(path) : path.equals(section) || path.startsWith(section + "/");
+        }
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).excludePathPatterns("/api/**");
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
+        if (mav == null || mav.getViewName() != null && mav.getViewName().startsWith("redirect:")) {
+            return;
+        }
+        Caller caller = null;
+        try {
+            caller = CallerArgumentResolver.current();
+        } catch (InsufficientAuthenticationException signedOut) {
+            // the login page and error pages for visitors: a header without a user
+        }
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        mav.addObject("shell", new Shell(caller, caller == null ? null : scopeName(caller.scope()), path));
+    }
+
+    private String scopeName(Scope scope) {
+        if (!scope.seesPeople()) {
+            return null;
+        }
+        if (scope.kind() == UnitKind.CITY) {
+            return units.list(UnitKind.CITY, scope).stream()
+                    .findFirst()
+                    .map(Unit::name)
+                    .orElse(null);
+        }
+        return units.names(List.of(scope.code())).get(scope.code());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The web shell every page shares: the locale (zh-CN first, English second) and the HTML error
+ * pages. Pages about the domain live in the owning modules' {@code web} packages; the home page
+ * lives in {@code residents.web} because it summarises people and units, and putting it here would
+ * make the platform depend on the modules that depend on it.
+ */
+package io.purseguard.platform.web;

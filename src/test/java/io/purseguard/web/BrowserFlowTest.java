@@ -1,0 +1,271 @@
+package io.purseguard.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
+import io.purseguard.PurseguardTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a person walks through, in Debian's Chromium: the city center signs in, opens the tree,
+ * finds a resident (masked) and signs out; the grid worker, on a phone, finds only the people of
+ * their own grid, not the resident the center just looked at, and the page fits the screen.
+ *
+ * <p>Set {@code -Dpurseguard.shots=/tmp/shots} to keep screenshots of the pages walked through.
+ */
+@PurseguardTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserFlowTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final String PASSWORD = "demo123";
+    static final String GRID = "32990110120101";
+    static final Pattern MASKED_ID = Pattern.compile("\\d{4}\\*{10}[\\dX]{4}");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Playwright playwright;
+    Browser browser;
+    Path shots;
+
+    @BeforeAll
+    void launch() throws Exception {
+        Assertions.assertThat(Files.isExecutable(CHROMIUM))
+                .as(
+                        "the browser tests drive Debian's Chromium at %s: install it with `apt-get install -y chromium`"
+                                + " (.ci/run does this on CI)",
+                        CHROMIUM)
+                .isTrue();
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+        var dir = System.getProperty("purseguard.shots");
+        if (dir != null && !dir.isBlank()) {
+            shots = Files.createDirectories(Path.of(dir));
+        }
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    record Person(String name, String idNumber) {}
+
+    @Test
+    void the_center_finds_a_masked_resident_and_the_grid_worker_on_a_phone_sees_only_their_grid() {
+        // someone who lives in the same community but another grid: near, and still not the grid worker's
+        var neighbour = jdbc.sql("SELECT name, id_number FROM residents.resident WHERE grid_code <> :grid"
+                        + " AND community_code = :community ORDER BY id LIMIT 1")
+                .param("grid", GRID)
+                .param("community", GRID.substring(0, 12))
+                .query(Person.class)
+                .single();
+        String neighbourPage;
+
+        try (var desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
+            var page = desk.newPage();
+            signIn(page, "center");
+            assertThat(page.locator("header")).containsText("市反诈中心");
+            shoot(page, "home");
+
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("辖区").setExact(true))
+                    .click();
+            assertThat(page).hasURL(Pattern.compile(".*/units$"));
+            assertThat(page.locator(".tree")).containsText("澄川市");
+            shoot(page, "tree");
+
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("实有人口").setExact(true))
+                    .click();
+            page.getByLabel("姓名、证件号或电话").fill(neighbour.idNumber());
+            page.getByLabel("姓名、证件号或电话").press("Enter");
+            var results = page.locator("#results");
+            assertThat(results).containsText("共 1 人");
+            var row = results.locator("tr.resident");
+            assertThat(row).hasCount(1);
+            assertThat(row.locator(".id-number")).hasText(MASKED_ID);
+            Assertions.assertThat(results.innerText()).doesNotContain(neighbour.idNumber());
+            assertThat(page).hasURL(Pattern.compile(".*/residents\\?q=.*")); // htmx pushed the search
+            shoot(page, "search");
+
+            row.getByRole(AriaRole.LINK).click();
+            assertThat(page.locator("h1")).hasText(neighbour.name());
+            assertThat(page.locator("#contact .id-number")).hasText(MASKED_ID);
+            neighbourPage = page.url();
+            shoot(page, "resident");
+
+            page.getByLabel("查看事由（选填）").fill("浏览器测试");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("显示完整信息"))
+                    .click();
+            assertThat(page.locator("#contact .id-number-full")).hasText(neighbour.idNumber());
+            shoot(page, "revealed");
+
+            page.navigate(base() + "/duty");
+            assertThat(page.locator("main")).containsText("当前值班");
+            shoot(page, "duty");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出"))
+                    .click();
+            assertThat(page).hasURL(Pattern.compile(".*/login\\?logout$"));
+            assertThat(page.locator("main")).containsText("您已安全退出");
+        }
+
+        try (var phone = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(375, 812)
+                .setDeviceScaleFactor(2)
+                .setIsMobile(true)
+                .setHasTouch(true))) {
+            var page = phone.newPage();
+            signIn(page, "grid");
+            fitsTheScreen(page);
+            shoot(page, "phone-home");
+
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("实有人口").setExact(true))
+                    .click();
+            assertThat(page).hasURL(Pattern.compile(".*/residents$"));
+            var gridName = jdbc.sql("SELECT name FROM jurisdiction.unit WHERE code = :grid")
+                    .param("grid", GRID)
+                    .query(String.class)
+                    .single();
+            var rows = page.locator("#results tr.resident");
+            assertThat(rows.first()).isVisible();
+            for (var cell : page.locator("#results tr.resident td:last-child").all()) {
+                assertThat(cell).hasText(gridName);
+            }
+            assertThat(rows.first().locator(".id-number")).hasText(MASKED_ID);
+            fitsTheScreen(page);
+            shoot(page, "phone-search");
+
+            rows.first().getByRole(AriaRole.LINK).click();
+            assertThat(page).hasURL(Pattern.compile(".*/residents/[0-9a-f-]{36}$"));
+            assertThat(page.locator("#contact .id-number")).hasText(MASKED_ID);
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("显示完整信息")))
+                    .hasCount(0);
+            fitsTheScreen(page);
+            shoot(page, "phone-resident");
+
+            page.goBack();
+            page.getByLabel("姓名、证件号或电话").fill(neighbour.idNumber());
+            page.getByLabel("姓名、证件号或电话").press("Enter");
+            assertThat(page.locator("#results")).containsText("共 0 人");
+
+            var response = page.navigate(neighbourPage);
+            Assertions.assertThat(response.status()).isEqualTo(404);
+            assertThat(page.locator("main")).containsText("找不到该页面");
+            Assertions.assertThat(page.content()).doesNotContain(neighbour.name());
+            fitsTheScreen(page);
+        }
+    }
+
+    @Test
+    void the_auditor_verifies_the_chain_with_one_click() {
+        try (var desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
+            var page = desk.newPage();
+            signIn(page, "auditor");
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("审计").setExact(true))
+                    .click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("校验审计链"))
+                    .click();
+            assertThat(page.locator("#verification")).containsText("审计链完整");
+            shoot(page, "audit");
+        }
+    }
+
+    @Test
+    void pages_switch_to_english_and_back() {
+        try (BrowserContext desk = browser.newContext()) {
+            var page = desk.newPage();
+            signIn(page, "station");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English"))
+                    .click();
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("nav.nav")).containsText("Residents");
+            shoot(page, "home-en");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("中文"))
+                    .click();
+            assertThat(page.locator("nav.nav")).containsText("实有人口");
+        }
+    }
+
+    private void signIn(Page page, String username) {
+        page.navigate(base() + "/");
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
+        // Spring Security marks the saved request it returns to with ?continue
+        assertThat(page).hasURL(Pattern.compile(".*/(\\?continue)?$"));
+        assertThat(page.locator("h1")).containsText("您好");
+    }
+
+    /** Nothing wider than the screen: no sideways scrolling on a phone. */
+    private static void fitsTheScreen(Page page) {
+        var widths =
+                page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var pair = (List<?>) widths;
+        Assertions.assertThat(((Number) pair.get(0)).intValue())
+                .as("scrollWidth of %s", page.url())
+                .isLessThanOrEqualTo(((Number) pair.get(1)).intValue());
+    }
+
+    private void shoot(Page page, String name) {
+        if (shots != null) {
+            page.waitForLoadState(LoadState.LOAD);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(shots.resolve(name + ".png"))
+                    .setFullPage(true));
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}
