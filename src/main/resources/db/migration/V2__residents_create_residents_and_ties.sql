@@ -32,8 +32,8 @@ CREATE INDEX resident_birth_idx ON residents.resident (birth_date);
 
 -- Stored in both directions (A PARENT of B is also B CHILD of A), so a person's ties are one lookup.
 CREATE TABLE residents.tie (
-    resident_id uuid NOT NULL REFERENCES residents.resident (id),
-    other_id    uuid NOT NULL REFERENCES residents.resident (id),
+    resident_id uuid NOT NULL CONSTRAINT tie_resident_fk REFERENCES residents.resident (id),
+    other_id    uuid NOT NULL CONSTRAINT tie_other_fk REFERENCES residents.resident (id),
     relation    text NOT NULL CHECK (relation IN
         ('SPOUSE', 'PARENT', 'CHILD', 'SIBLING', 'COLLEAGUE', 'CLASSMATE', 'HOME_VILLAGE')),
     PRIMARY KEY (resident_id, other_id, relation),

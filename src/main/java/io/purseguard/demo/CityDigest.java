@@ -2,11 +2,11 @@ package io.purseguard.demo;
 
 import io.purseguard.jurisdiction.CommunityOfficer;
 import io.purseguard.jurisdiction.DutySlot;
-import io.purseguard.jurisdiction.Placement;
 import io.purseguard.jurisdiction.StaffMember;
 import io.purseguard.jurisdiction.Unit;
 import io.purseguard.residents.NewResident;
 import io.purseguard.residents.Tie;
+import io.purseguard.scope.Placement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

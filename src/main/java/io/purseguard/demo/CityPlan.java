@@ -1,6 +1,6 @@
 package io.purseguard.demo;
 
-import io.purseguard.jurisdiction.Placement;
+import io.purseguard.scope.Placement;
 import java.util.ArrayList;
 import java.util.List;
 

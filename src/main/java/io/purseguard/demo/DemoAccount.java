@@ -1,7 +1,7 @@
 package io.purseguard.demo;
 
 import io.purseguard.identity.Role;
-import io.purseguard.jurisdiction.Scope;
+import io.purseguard.scope.Scope;
 
 /**
  * A sign-in created with the demo city.

@@ -1,8 +1,8 @@
 package io.purseguard.demo;
 
 import io.purseguard.identity.Role;
-import io.purseguard.jurisdiction.Scope;
-import io.purseguard.jurisdiction.UnitKind;
+import io.purseguard.scope.Scope;
+import io.purseguard.scope.UnitKind;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.purseguard.identity;
 
-import io.purseguard.jurisdiction.Scope;
+import io.purseguard.scope.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

@@ -1,6 +1,6 @@
 package io.purseguard.identity;
 
-import io.purseguard.jurisdiction.Scope;
+import io.purseguard.scope.Scope;
 
 /**
  * Who is asking: a signed-in person or an API client, with the role and the jurisdiction scope

@@ -1,6 +1,6 @@
 package io.purseguard.identity;
 
-import io.purseguard.jurisdiction.UnitKind;
+import io.purseguard.scope.UnitKind;
 
 /**
  * What a user or API client does. The role fixes the level of its scope; the scope's code says

@@ -1,7 +1,7 @@
 package io.purseguard.identity;
 
-import io.purseguard.jurisdiction.Scope;
-import io.purseguard.jurisdiction.UnitKind;
+import io.purseguard.scope.Scope;
+import io.purseguard.scope.UnitKind;
 
 /** How a scope is stored: {@code scope_kind} (a unit kind or {@code NONE}) and {@code scope_code}. */
 final class ScopeColumns {

@@ -1,7 +1,7 @@
 package io.purseguard.identity;
 
-import io.purseguard.jurisdiction.Scope;
-import io.purseguard.jurisdiction.UnitKind;
+import io.purseguard.scope.Scope;
+import io.purseguard.scope.UnitKind;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;

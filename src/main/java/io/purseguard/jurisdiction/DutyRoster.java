@@ -1,5 +1,7 @@
 package io.purseguard.jurisdiction;
 
+import io.purseguard.scope.Scope;
+import io.purseguard.scope.UnitKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

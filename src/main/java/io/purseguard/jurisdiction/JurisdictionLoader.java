@@ -1,6 +1,7 @@
 package io.purseguard.jurisdiction;
 
 import io.purseguard.platform.BulkCopy;
+import io.purseguard.scope.Placement;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

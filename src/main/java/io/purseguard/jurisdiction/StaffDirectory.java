@@ -1,5 +1,8 @@
 package io.purseguard.jurisdiction;
 
+import io.purseguard.scope.Placement;
+import io.purseguard.scope.Scope;
+import io.purseguard.scope.UnitKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

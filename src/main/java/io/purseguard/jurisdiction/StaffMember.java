@@ -1,5 +1,6 @@
 package io.purseguard.jurisdiction;
 
+import io.purseguard.scope.Placement;
 import java.util.UUID;
 
 /**

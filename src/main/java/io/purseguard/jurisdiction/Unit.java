@@ -1,5 +1,8 @@
 package io.purseguard.jurisdiction;
 
+import io.purseguard.scope.Placement;
+import io.purseguard.scope.UnitKind;
+
 /**
  * A unit of the tree.
  *

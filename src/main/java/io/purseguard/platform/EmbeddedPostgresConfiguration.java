@@ -28,6 +28,9 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         var builder = EmbeddedPostgres.builder()
                 .setPort(properties.port())
+                // Spring closes the server after the connection pool; the library's own JVM hook
+                // would race the pool and leave it retrying a dead server for half a minute
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("fsync", "on")

@@ -1,6 +1,6 @@
 package io.purseguard.residents;
 
-import io.purseguard.jurisdiction.Placement;
+import io.purseguard.scope.Placement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

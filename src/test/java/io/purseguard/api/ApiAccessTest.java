@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.purseguard.PurseguardTest;
 import io.purseguard.identity.ApiTokens;
 import io.purseguard.identity.Role;
-import io.purseguard.jurisdiction.Scope;
+import io.purseguard.scope.Scope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

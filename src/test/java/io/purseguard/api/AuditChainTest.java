@@ -7,7 +7,7 @@ import io.purseguard.PurseguardTest;
 import io.purseguard.identity.ApiTokens;
 import io.purseguard.identity.AuditTrail;
 import io.purseguard.identity.Role;
-import io.purseguard.jurisdiction.Scope;
+import io.purseguard.scope.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -2,15 +2,15 @@ package io.purseguard.demo;
 
 import io.purseguard.jurisdiction.CommunityOfficer;
 import io.purseguard.jurisdiction.DutySlot;
-import io.purseguard.jurisdiction.Placement;
 import io.purseguard.jurisdiction.StaffMember;
 import io.purseguard.jurisdiction.StaffRole;
 import io.purseguard.jurisdiction.Unit;
-import io.purseguard.jurisdiction.UnitKind;
 import io.purseguard.residents.IdNumber;
 import io.purseguard.residents.NewResident;
 import io.purseguard.residents.Relation;
 import io.purseguard.residents.Tie;
+import io.purseguard.scope.Placement;
+import io.purseguard.scope.UnitKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;

@@ -3,16 +3,16 @@ package io.purseguard.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.purseguard.identity.Role;
-import io.purseguard.jurisdiction.Placement;
 import io.purseguard.jurisdiction.StaffMember;
 import io.purseguard.jurisdiction.StaffRole;
 import io.purseguard.jurisdiction.Unit;
-import io.purseguard.jurisdiction.UnitKind;
 import io.purseguard.residents.Gender;
 import io.purseguard.residents.IdNumber;
 import io.purseguard.residents.NewResident;
 import io.purseguard.residents.Relation;
 import io.purseguard.residents.Tie;
+import io.purseguard.scope.Placement;
+import io.purseguard.scope.UnitKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Period;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.purseguard.PurseguardTest;
 import io.purseguard.identity.UserAccounts;
-import io.purseguard.jurisdiction.UnitKind;
+import io.purseguard.scope.UnitKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;

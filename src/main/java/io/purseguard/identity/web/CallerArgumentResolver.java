@@ -1,10 +1,10 @@
 package io.purseguard.identity.web;
 
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.CurrentCaller;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -35,15 +35,6 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
     }
 
     static Caller current() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null) {
-            if (authentication.getPrincipal() instanceof CallerPrincipal principal) {
-                return principal.caller();
-            }
-            if (authentication.getPrincipal() instanceof Caller caller) {
-                return caller;
-            }
-        }
-        throw new InsufficientAuthenticationException("no caller");
+        return CurrentCaller.get().orElseThrow(() -> new InsufficientAuthenticationException("no caller"));
     }
 }

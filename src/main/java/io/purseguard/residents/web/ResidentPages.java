@@ -1,14 +1,14 @@
 package io.purseguard.residents.web;
 
 import io.purseguard.identity.Caller;
-import io.purseguard.jurisdiction.Placement;
-import io.purseguard.jurisdiction.Scope;
 import io.purseguard.jurisdiction.Unit;
-import io.purseguard.jurisdiction.UnitKind;
 import io.purseguard.jurisdiction.Units;
 import io.purseguard.residents.ResidentDirectory;
 import io.purseguard.residents.ResidentQuery;
 import io.purseguard.residents.ResidentSummary;
+import io.purseguard.scope.Placement;
+import io.purseguard.scope.Scope;
+import io.purseguard.scope.UnitKind;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

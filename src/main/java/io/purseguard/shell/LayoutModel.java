@@ -1,15 +1,15 @@
-package io.purseguard.identity.web;
+package io.purseguard.shell;
 
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.CurrentCaller;
 import io.purseguard.identity.Role;
-import io.purseguard.jurisdiction.Scope;
 import io.purseguard.jurisdiction.Unit;
-import io.purseguard.jurisdiction.UnitKind;
 import io.purseguard.jurisdiction.Units;
+import io.purseguard.scope.Scope;
+import io.purseguard.scope.UnitKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -79,12 +79,8 @@ class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
         if (mav == null || mav.getViewName() != null && mav.getViewName().startsWith("redirect:")) {
             return;
         }
-        Caller caller = null;
-        try {
-            caller = CallerArgumentResolver.current();
-        } catch (InsufficientAuthenticationException signedOut) {
-            // the login page and error pages for visitors: a header without a user
-        }
+        // null on the login page and error pages for visitors: a header without a user
+        Caller caller = CurrentCaller.get().orElse(null);
         var path = request.getRequestURI().substring(request.getContextPath().length());
         mav.addObject("shell", new Shell(caller, caller == null ? null : scopeName(caller.scope()), path));
     }

@@ -1,4 +1,4 @@
-package io.purseguard.jurisdiction;
+package io.purseguard.scope;
 
 /** The levels of the unit tree, top down. Police stations and townships both sit under a district. */
 public enum UnitKind {

@@ -1,4 +1,4 @@
-package io.purseguard.jurisdiction;
+package io.purseguard.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.purseguard.jurisdiction;
+package io.purseguard.scope;
 
 import java.util.Objects;
 

@@ -1,14 +1,14 @@
-package io.purseguard.residents.web;
+package io.purseguard.shell;
 
 import io.purseguard.identity.Caller;
 import io.purseguard.jurisdiction.DutyRoster;
-import io.purseguard.jurisdiction.Scope;
 import io.purseguard.jurisdiction.StaffDirectory;
 import io.purseguard.jurisdiction.Unit;
-import io.purseguard.jurisdiction.UnitKind;
 import io.purseguard.jurisdiction.Units;
 import io.purseguard.residents.ResidentDirectory;
 import io.purseguard.residents.ResidentQuery;
+import io.purseguard.scope.Scope;
+import io.purseguard.scope.UnitKind;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,8 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * 首页: what the caller's scope holds (units, residents, staff) and the population one level down
- * as a bar chart drawn from data embedded in the page. Lives with the residents because it counts
- * them; the unit figures come through the jurisdiction module's API.
+ * as a bar chart drawn from data embedded in the page.
  */
 @Controller
 class HomePages {
