@@ -3,6 +3,8 @@ package io.purseguard.platform;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,6 +16,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Errors of the REST API as RFC 9457 problem details that name the offending field, in an
  * {@code errors: [{field, message}]} list a client can show next to its inputs.
  */
+// before Boot's generic problem handler, which would answer the same exceptions without the field list
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems {
 

@@ -74,6 +74,8 @@ class ApiAccessTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("components").get("db").get("status").asText())
                 .isEqualTo("UP");
-        assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(200);
+        var metrics = anonymous.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("hikaricp_connections");
     }
 }

@@ -43,12 +43,14 @@ record ApiClient(int port, String token) {
         try {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             var body = response.body();
-            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
+            var type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = type.contains("json") && !body.isBlank() ? JSON.readTree(body) : null;
             return new Reply(
                     response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
+                    type,
                     response.headers().firstValue("WWW-Authenticate").orElse(null),
-                    json);
+                    json,
+                    body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -57,5 +59,5 @@ record ApiClient(int port, String token) {
         }
     }
 
-    record Reply(int status, String contentType, String challenge, JsonNode json) {}
+    record Reply(int status, String contentType, String challenge, JsonNode json, String body) {}
 }
