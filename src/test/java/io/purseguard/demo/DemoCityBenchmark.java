@@ -10,7 +10,6 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +35,8 @@ public class DemoCityBenchmark {
         int residents = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         try (var app = new SpringApplicationBuilder(PurseguardApplication.class)
-                .web(WebApplicationType.NONE)
                 .run(
+                        "--server.port=0",
                         "--purseguard.embedded-postgres.ephemeral=true",
                         "--purseguard.demo.enabled=false",
                         "--logging.level.root=WARN",
