@@ -3,6 +3,7 @@ package io.purseguard.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.purseguard.AuditTampering;
 import io.purseguard.PurseguardTest;
 import io.purseguard.identity.ApiTokens;
 import io.purseguard.identity.AuditTrail;
@@ -50,7 +51,7 @@ class AuditChainTest {
         audit.record("tester", "TEST", "case", "after", null);
         assertThat(audit.verify().intact()).isTrue();
         try {
-            tamper(victim.seq(), "forged");
+            AuditTampering.rewriteDetail(jdbc, victim.seq(), "forged");
             var check = audit.verify();
             assertThat(check.intact()).isFalse();
             assertThat(check.firstBrokenSeq()).isEqualTo(victim.seq());
@@ -61,7 +62,8 @@ class AuditChainTest {
             assertThat(reply.get("intact").asBoolean()).isFalse();
             assertThat(reply.get("firstBrokenSeq").asLong()).isEqualTo(victim.seq());
         } finally {
-            tamper(victim.seq(), "original"); // the context is shared: leave the chain whole
+            AuditTampering.rewriteDetail(
+                    jdbc, victim.seq(), "original"); // the context is shared: leave the chain whole
         }
         assertThat(audit.verify().intact()).isTrue();
     }
@@ -72,20 +74,5 @@ class AuditChainTest {
         assertThat(station.get("/api/v1/audit").status()).isEqualTo(403);
         var auditor = station.as(tokens.issue("test-auditor-2", Role.AUDITOR, Scope.none()));
         assertThat(auditor.get("/api/v1/audit?size=5").status()).isEqualTo(200);
-    }
-
-    /** What a DBA with superuser rights could do: switch the guard off and rewrite a row. */
-    private void tamper(long seq, String detail) {
-        jdbc.sql("ALTER TABLE identity.audit_entry DISABLE TRIGGER audit_entry_append_only")
-                .update();
-        try {
-            jdbc.sql("UPDATE identity.audit_entry SET detail = :d WHERE seq = :seq")
-                    .param("d", detail)
-                    .param("seq", seq)
-                    .update();
-        } finally {
-            jdbc.sql("ALTER TABLE identity.audit_entry ENABLE TRIGGER audit_entry_append_only")
-                    .update();
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.purseguard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.purseguard.AuditTampering;
 import io.purseguard.PurseguardTest;
 import io.purseguard.identity.AuditTrail;
 import java.util.regex.Pattern;
@@ -116,30 +117,16 @@ class JurisdictionAndAuditPagesTest {
         var victim = audit.record("web-test", "TEST", "case", "tampered", "original");
         var auditor = WebSession.signedIn(port, "auditor", PASSWORD);
         try {
-            tamper(victim.seq(), "forged");
+            AuditTampering.rewriteDetail(jdbc, victim.seq(), "forged");
             var verification =
                     auditor.get("/audit/verify", "HX-Request", "true").body();
             assertThat(verification)
                     .contains("verify-broken", "审计链在第 " + victim.seq() + " 条记录处断开", "记录内容与其哈希不符")
                     .doesNotContain("审计链完整");
         } finally {
-            tamper(victim.seq(), "original"); // the context is shared: leave the chain whole
+            AuditTampering.rewriteDetail(
+                    jdbc, victim.seq(), "original"); // the context is shared: leave the chain whole
         }
         assertThat(auditor.get("/audit/verify", "HX-Request", "true").body()).contains("审计链完整");
-    }
-
-    /** What a DBA with superuser rights could do: switch the guard off and rewrite a row. */
-    private void tamper(long seq, String detail) {
-        jdbc.sql("ALTER TABLE identity.audit_entry DISABLE TRIGGER audit_entry_append_only")
-                .update();
-        try {
-            jdbc.sql("UPDATE identity.audit_entry SET detail = :d WHERE seq = :seq")
-                    .param("d", detail)
-                    .param("seq", seq)
-                    .update();
-        } finally {
-            jdbc.sql("ALTER TABLE identity.audit_entry ENABLE TRIGGER audit_entry_append_only")
-                    .update();
-        }
     }
 }
