@@ -1,0 +1,49 @@
+package io.purseguard.residents;
+
+import io.purseguard.scope.Placement;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds where a person lives, for the system's own routing of a warning (not for people browsing: it
+ * applies no caller scope and returns no personal data beyond what routing needs).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ResidentLocator {
+
+    private static final String SELECT = "SELECT id, name, birth_date, district_code, station_code, township_code, "
+            + "community_code, grid_code FROM residents.resident ";
+
+    private final JdbcClient jdbc;
+
+    ResidentLocator(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<LocatedResident> byIdNumber(String idNumber) {
+        return jdbc.sql(SELECT + "WHERE id_number = :v")
+                .param("v", idNumber)
+                .query(ResidentLocator::row)
+                .optional();
+    }
+
+    /** The registered holder of a phone; when several share it (a family phone) none is picked. */
+    public Optional<LocatedResident> byPhone(String phone) {
+        var found = jdbc.sql(SELECT + "WHERE phone = :v LIMIT 2")
+                .param("v", phone)
+                .query(ResidentLocator::row)
+                .list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private static LocatedResident row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new LocatedResident(
+                rs.getObject("id", java.util.UUID.class),
+                rs.getString("name"),
+                rs.getDate("birth_date").toLocalDate(),
+                Placement.read(rs));
+    }
+}

@@ -1,0 +1,356 @@
+package io.purseguard.warning;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.purseguard.identity.AuditTrail;
+import io.purseguard.identity.Caller;
+import io.purseguard.identity.Masking;
+import io.purseguard.identity.Role;
+import io.purseguard.jurisdiction.Unit;
+import io.purseguard.jurisdiction.Units;
+import io.purseguard.scope.Scope;
+import io.purseguard.scope.UnitKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads warnings within the caller's scope (in SQL) and moves them through their lifecycle: sign-for
+ * (签收), return (退回) and transfer (移交). Each step is guarded by the current state in the UPDATE
+ * itself, so two people acting at once cannot both succeed, and each is kept in the history;
+ * returns and transfers are also audited.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Warnings {
+
+    private static final TypeReference<List<LevelReason>> REASONS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Warnings(JdbcClient jdbc, Units units, AuditTrail audit, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Optional<WarningView> find(UUID id, Scope scope) {
+        var found = jdbc.sql("SELECT * FROM warning.warning w WHERE w.id = :id AND " + scope.predicate("w"))
+                .param("id", id)
+                .param(Scope.PARAM, scope.code())
+                .query((rs, i) -> view(rs, null))
+                .optional();
+        return found.map(w -> withHistoryAndUnitName(w));
+    }
+
+    /** Newest most urgent first: by level, then by time received, newest first. */
+    public WarningPage list(WarningQuery query, Scope scope) {
+        var where = new StringBuilder(scope.predicate("w"));
+        var params = new HashMap<String, Object>();
+        params.put(Scope.PARAM, scope.code());
+        if (query.clueId() != null && !query.clueId().isBlank()) {
+            where.append(" AND w.clue_id = :clueId");
+            params.put("clueId", query.clueId().strip());
+        }
+        if (query.status() != null) {
+            where.append(" AND w.status = :status");
+            params.put("status", query.status().name());
+        }
+        if (query.level() != null) {
+            where.append(" AND w.level = :level");
+            params.put("level", query.level().name());
+        }
+        if (query.unitCode() != null && !query.unitCode().isBlank()) {
+            var unit = units.find(query.unitCode().strip(), scope);
+            if (unit.isEmpty()) {
+                return new WarningPage(List.of(), query.page(), query.size(), 0);
+            }
+            if (unit.get().kind() != UnitKind.CITY) {
+                where.append(" AND w.").append(unit.get().kind().column()).append(" = :unit");
+                params.put("unit", unit.get().code());
+            }
+        }
+        if (Boolean.TRUE.equals(query.queuedOnly())) {
+            where.append(" AND w.station_code IS NULL");
+        }
+        if (query.from() != null) {
+            where.append(" AND w.received_at >= :from");
+            params.put("from", Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" AND w.received_at < :to");
+            params.put("to", Timestamp.from(query.to()));
+        }
+        long total = jdbc.sql("SELECT count(*) FROM warning.warning w WHERE " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        params.put("limit", query.size());
+        params.put("offset", (long) query.page() * query.size());
+        var items = jdbc.sql("SELECT * FROM warning.warning w WHERE " + where + " ORDER BY "
+                        + "array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], w.level), w.received_at DESC, w.id "
+                        + "LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query((rs, i) -> view(rs, null))
+                .list();
+        var names =
+                units.names(items.stream().map(w -> w.unit().code()).distinct().toList());
+        return new WarningPage(
+                items.stream().map(w -> withUnitName(w, names, w.history())).toList(),
+                query.page(),
+                query.size(),
+                total);
+    }
+
+    /** Counts by level and status within scope, for the board. */
+    public Map<WarningLevel, Map<WarningStatus, Long>> counts(Scope scope) {
+        var counts = new java.util.EnumMap<WarningLevel, Map<WarningStatus, Long>>(WarningLevel.class);
+        for (var level : WarningLevel.values()) {
+            counts.put(level, new java.util.EnumMap<>(WarningStatus.class));
+        }
+        jdbc.sql("SELECT w.level, w.status, count(*) FROM warning.warning w WHERE " + scope.predicate("w")
+                        + " GROUP BY w.level, w.status")
+                .param(Scope.PARAM, scope.code())
+                .query(rs -> {
+                    counts.get(WarningLevel.valueOf(rs.getString(1)))
+                            .put(WarningStatus.valueOf(rs.getString(2)), rs.getLong(3));
+                });
+        return counts;
+    }
+
+    /** 签收: the holding unit acknowledges the warning; refused unless it is RECEIVED or TRANSFERRED. */
+    @Transactional
+    public WarningView signFor(UUID id, Caller caller) {
+        var current = require(id, caller.scope());
+        var now = clock.instant();
+        int updated = jdbc.sql(
+                        "UPDATE warning.warning SET status = 'SIGNED_FOR', signed_for_at = :now, "
+                                + "signed_for_by = :by, updated_at = :now WHERE id = :id AND status IN ('RECEIVED', 'TRANSFERRED')")
+                .param("now", Timestamp.from(now))
+                .param("by", caller.name())
+                .param("id", id)
+                .update();
+        if (updated == 0) {
+            throw new WarningTransitionRefused("warning is " + current.status() + ", not waiting to be signed for");
+        }
+        WarningHistory.append(
+                jdbc,
+                id,
+                now,
+                caller.name(),
+                "SIGNED_FOR",
+                current.unit().code(),
+                current.unit().code(),
+                null);
+        return require(id, caller.scope());
+    }
+
+    /**
+     * 退回: a station says the warning is not theirs. It goes back to its district's queue (or the city's
+     * when no district is known) with the reason, and leaves the station's view.
+     */
+    @Transactional
+    public WarningView returnToQueue(UUID id, Caller caller, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a return needs a reason");
+        }
+        if (caller.scope().kind() != UnitKind.STATION) {
+            throw new WarningTransitionRefused("only a police station returns a warning; a center transfers it");
+        }
+        var current = require(id, caller.scope());
+        if (current.status() == WarningStatus.RETURNED) {
+            throw new WarningTransitionRefused("warning was already returned");
+        }
+        var district = jdbc.sql("SELECT district_code FROM warning.warning WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        var queue = district != null
+                ? district
+                : units.list(UnitKind.CITY, Scope.city()).get(0).code();
+        var now = clock.instant();
+        int updated = jdbc.sql(
+                        "UPDATE warning.warning SET status = 'RETURNED', unit_code = :queue, station_code = NULL, "
+                                + "township_code = NULL, community_code = NULL, grid_code = NULL, signed_for_at = NULL, "
+                                + "signed_for_by = NULL, updated_at = :now WHERE id = :id AND status <> 'RETURNED' "
+                                + "AND station_code = :station")
+                .param("queue", queue)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("station", caller.scope().code())
+                .update();
+        if (updated == 0) {
+            throw new WarningTransitionRefused("warning changed meanwhile; reload it");
+        }
+        WarningHistory.append(
+                jdbc, id, now, caller.name(), "RETURNED", current.unit().code(), queue, reason.strip());
+        audit.record(caller.name(), "WARNING_RETURNED", "warning", id.toString(), reason.strip());
+        return find(id, Scope.city()).orElseThrow();
+    }
+
+    /**
+     * 移交: a center hands the warning to a police station (or a district) in its scope; the
+     * receiving unit must sign for it.
+     */
+    @Transactional
+    public WarningView transfer(UUID id, Caller caller, String unitCode, String reason) {
+        if (caller.role() != Role.CITY_CENTER && caller.role() != Role.DISTRICT_CENTER) {
+            throw new WarningTransitionRefused("only the city or a district center transfers warnings");
+        }
+        var current = require(id, caller.scope());
+        Unit target = units.find(unitCode == null ? "" : unitCode.strip(), caller.scope())
+                .filter(u -> u.kind() == UnitKind.STATION || u.kind() == UnitKind.DISTRICT)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("unit must be a police station or district in your jurisdiction"));
+        var p = target.placement();
+        var now = clock.instant();
+        jdbc.sql("UPDATE warning.warning SET status = 'TRANSFERRED', unit_code = :unit, district_code = :district, "
+                        + "station_code = :station, township_code = NULL, community_code = NULL, grid_code = NULL, "
+                        + "signed_for_at = NULL, signed_for_by = NULL, updated_at = :now WHERE id = :id")
+                .param("unit", target.code())
+                .param("district", p.district())
+                .param("station", p.station())
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+        var note = reason == null || reason.isBlank() ? null : reason.strip();
+        WarningHistory.append(
+                jdbc, id, now, caller.name(), "TRANSFERRED", current.unit().code(), target.code(), note);
+        audit.record(
+                caller.name(),
+                "WARNING_TRANSFERRED",
+                "warning",
+                id.toString(),
+                target.code() + (note == null ? "" : " " + note));
+        return find(id, Scope.city()).orElseThrow();
+    }
+
+    private WarningView require(UUID id, Scope scope) {
+        return find(id, scope).orElseThrow(() -> new WarningNotFound(id));
+    }
+
+    /** Not there, or not in the caller's jurisdiction: the same answer, so scope leaks nothing. */
+    public static class WarningNotFound extends RuntimeException {
+        public WarningNotFound(UUID id) {
+            super("No warning " + id + " in your jurisdiction");
+        }
+    }
+
+    private WarningView withHistoryAndUnitName(WarningView w) {
+        var history = jdbc.sql("SELECT * FROM warning.history WHERE warning_id = :id ORDER BY seq")
+                .param("id", w.warningId())
+                .query((rs, i) -> new WarningView.HistoryLine(
+                        rs.getInt("seq"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("from_unit"),
+                        rs.getString("to_unit"),
+                        rs.getString("note")))
+                .list();
+        return withUnitName(w, units.names(List.of(w.unit().code())), history);
+    }
+
+    private static WarningView withUnitName(
+            WarningView w, Map<String, String> names, List<WarningView.HistoryLine> history) {
+        return new WarningView(
+                w.warningId(),
+                w.clueId(),
+                w.status(),
+                w.level(),
+                w.levelReasons(),
+                w.ruleSetVersion(),
+                w.kind(),
+                w.source(),
+                w.door(),
+                w.person(),
+                w.suspect(),
+                w.amount(),
+                w.transactedAt(),
+                w.fraudType(),
+                w.upstreamLevel(),
+                new WarningView.UnitRef(w.unit().code(), names.get(w.unit().code())),
+                w.stationCode(),
+                w.gridCode(),
+                w.routeMethod(),
+                w.routeNote(),
+                w.pushedAt(),
+                w.receivedAt(),
+                w.signedForAt(),
+                w.signedForBy(),
+                history);
+    }
+
+    private WarningView view(ResultSet rs, List<WarningView.HistoryLine> history) throws SQLException {
+        return new WarningView(
+                rs.getObject("id", UUID.class),
+                rs.getString("clue_id"),
+                WarningStatus.valueOf(rs.getString("status")),
+                WarningLevel.valueOf(rs.getString("level")),
+                reasons(rs.getString("level_reasons")),
+                rs.getInt("rule_set_version"),
+                ClueKind.valueOf(rs.getString("kind")),
+                ClueSource.valueOf(rs.getString("source")),
+                rs.getString("door"),
+                new WarningView.Person(
+                        rs.getString("person_name"),
+                        Masking.idNumber(rs.getString("person_id_number")),
+                        Masking.phone(rs.getString("person_phone")),
+                        rs.getString("person_address"),
+                        rs.getString("person_bank"),
+                        Masking.bankAccount(rs.getString("person_account")),
+                        rs.getObject("resident_id", UUID.class)),
+                new WarningView.Suspect(
+                        rs.getString("suspect_bank"),
+                        // a suspect's account is evidence to act on (stop-payment), but still shown masked
+                        Masking.bankAccount(rs.getString("suspect_account")),
+                        rs.getString("suspect_holder"),
+                        rs.getString("suspect_phone"),
+                        rs.getString("suspect_url"),
+                        rs.getString("suspect_app")),
+                rs.getBigDecimal("amount"),
+                instant(rs.getTimestamp("transacted_at")),
+                rs.getString("fraud_type") == null ? null : FraudType.valueOf(rs.getString("fraud_type")),
+                rs.getString("upstream_level"),
+                new WarningView.UnitRef(rs.getString("unit_code"), null),
+                rs.getString("station_code"),
+                rs.getString("grid_code"),
+                RouteMethod.valueOf(rs.getString("route_method")),
+                rs.getString("route_note"),
+                instant(rs.getTimestamp("pushed_at")),
+                instant(rs.getTimestamp("received_at")),
+                instant(rs.getTimestamp("signed_for_at")),
+                rs.getString("signed_for_by"),
+                history);
+    }
+
+    private List<LevelReason> reasons(String text) {
+        try {
+            return json.readValue(text, REASONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored level reasons are unreadable", e);
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
