@@ -1,0 +1,255 @@
+package io.purseguard.warning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.purseguard.PurseguardTest;
+import io.purseguard.identity.Caller;
+import io.purseguard.identity.Role;
+import io.purseguard.residents.IdNumber;
+import io.purseguard.scope.Scope;
+import io.purseguard.scope.UnitKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every door's one path, on the demo city: validation, de-duplication, routing, triage, lifecycle. */
+@PurseguardTest
+class WarningIntakeTest {
+
+    @Autowired
+    WarningIntake intake;
+
+    @Autowired
+    Warnings warnings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    Instant now;
+
+    record Resident(UUID id, String idNumber, String phone, String stationCode, String gridCode) {}
+
+    @BeforeEach
+    void now() {
+        now = clock.instant();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    private Resident resident(String condition) {
+        return jdbc.sql("SELECT id, id_number, phone, station_code, grid_code FROM residents.resident WHERE "
+                        + condition + " ORDER BY id LIMIT 1")
+                .query(Resident.class)
+                .single();
+    }
+
+    private IntakeResult takeOne(ClueDraft draft) {
+        return intake.take(List.of(draft), IntakeDoor.REST).get(0);
+    }
+
+    private WarningView view(IntakeResult result) {
+        return warnings.find(result.warningId(), Scope.city()).orElseThrow();
+    }
+
+    @Test
+    void a_registered_person_found_by_id_number_lands_at_their_station_and_grid() {
+        var person = resident("phone IS NOT NULL");
+        var result = takeOne(Clues.fund(unique("ID"), person.idNumber(), null, "800", now));
+        assertThat(result.status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+        var w = view(result);
+        assertThat(w.routeMethod()).isEqualTo(RouteMethod.REGISTRY_ID_NUMBER);
+        assertThat(w.unit().code()).isEqualTo(person.stationCode());
+        assertThat(w.gridCode()).isEqualTo(person.gridCode());
+        assertThat(w.person().residentId()).isEqualTo(person.id());
+        assertThat(w.history()).extracting(WarningView.HistoryLine::action).containsExactly("RECEIVED");
+    }
+
+    @Test
+    void a_person_known_only_by_phone_is_found_by_phone() {
+        var person = resident(
+                "phone IS NOT NULL AND (SELECT count(*) FROM residents.resident o WHERE o.phone = resident.phone) = 1");
+        var result = takeOne(Clues.contact(unique("PH"), "CALL", "某人", null, person.phone(), null, now));
+        var w = view(result);
+        assertThat(w.routeMethod()).isEqualTo(RouteMethod.REGISTRY_PHONE);
+        assertThat(w.stationCode()).isEqualTo(person.stationCode());
+    }
+
+    @Test
+    void an_unregistered_id_number_of_a_city_district_goes_to_that_districts_queue() {
+        var stranger = IdNumber.of("329902", LocalDate.of(1990, 5, 17), 999).value();
+        var w = view(takeOne(Clues.contact(unique("RG"), "SMS", "外来", stranger, null, null, now)));
+        assertThat(w.routeMethod()).isEqualTo(RouteMethod.ID_REGION);
+        assertThat(w.unit().code()).isEqualTo("329902");
+        assertThat(w.stationCode()).isNull();
+    }
+
+    @Test
+    void an_address_naming_a_community_lands_at_that_communitys_station() {
+        var community = jdbc.sql(
+                        "SELECT name, station_code FROM jurisdiction.unit WHERE kind = 'COMMUNITY' ORDER BY code LIMIT 1")
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                .single();
+        var stranger = IdNumber.of("510823", LocalDate.of(1985, 1, 2), 998).value();
+        var w = view(
+                takeOne(Clues.contact(unique("AD"), "URL", "租客", stranger, null, "澄川市" + community[0] + " 5栋", now)));
+        assertThat(w.routeMethod()).isEqualTo(RouteMethod.ADDRESS);
+        assertThat(w.stationCode()).isEqualTo(community[1]);
+    }
+
+    @Test
+    void what_nothing_places_goes_to_the_city_manual_queue_with_the_reason() {
+        var stranger = IdNumber.of("510823", LocalDate.of(1985, 1, 2), 997).value();
+        var w = view(takeOne(Clues.contact(unique("MQ"), "APP", "路人", stranger, "13912345678", "外省某地", now)));
+        assertThat(w.routeMethod()).isEqualTo(RouteMethod.MANUAL);
+        assertThat(w.unit().code()).isEqualTo("329900");
+        assertThat(w.routeNote()).contains("not found in the registry").contains("the phone was issued in");
+        assertThat(warnings.find(w.warningId(), Scope.of(UnitKind.DISTRICT, "329901")))
+                .isEmpty();
+    }
+
+    @Test
+    void a_replayed_clue_is_a_duplicate_pointing_to_the_first_warning() {
+        var person = resident("TRUE");
+        var draft = Clues.fund(unique("RP"), person.idNumber(), null, "100", now);
+        var first = takeOne(draft);
+        var again = intake.take(List.of(draft, draft), IntakeDoor.KAFKA);
+        assertThat(again)
+                .extracting(IntakeResult::status)
+                .containsExactly(IntakeResult.Status.DUPLICATE, IntakeResult.Status.DUPLICATE);
+        assertThat(again).extracting(IntakeResult::warningId).containsOnly(first.warningId());
+        assertThat(jdbc.sql("SELECT count(*) FROM warning.warning WHERE clue_id = :c")
+                        .param("c", draft.clueId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void the_same_clue_in_one_batch_twice_is_taken_once() {
+        var draft = Clues.fund(unique("TW"), resident("TRUE").idNumber(), null, "100", now);
+        var results = intake.take(List.of(draft, draft), IntakeDoor.REST);
+        assertThat(results)
+                .extracting(IntakeResult::status)
+                .containsExactlyInAnyOrder(IntakeResult.Status.ACCEPTED, IntakeResult.Status.DUPLICATE);
+        assertThat(results.get(0).warningId()).isEqualTo(results.get(1).warningId());
+    }
+
+    @Test
+    void two_concurrent_requests_with_the_same_clue_make_one_warning() throws Exception {
+        var person = resident("TRUE");
+        var shared = Clues.fund(unique("CC"), person.idNumber(), null, "100", now);
+        var barrier = new CyclicBarrier(2);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> {
+                barrier.await(10, TimeUnit.SECONDS);
+                return intake.take(
+                                List.of(shared, Clues.fund(unique("CA"), person.idNumber(), null, "1", now)),
+                                IntakeDoor.REST)
+                        .get(0);
+            });
+            var b = pool.submit(() -> {
+                barrier.await(10, TimeUnit.SECONDS);
+                return intake.take(
+                                List.of(Clues.fund(unique("CB"), person.idNumber(), null, "1", now), shared),
+                                IntakeDoor.KAFKA)
+                        .get(1);
+            });
+            var ra = a.get(30, TimeUnit.SECONDS);
+            var rb = b.get(30, TimeUnit.SECONDS);
+            assertThat(List.of(ra.status(), rb.status()))
+                    .containsExactlyInAnyOrder(IntakeResult.Status.ACCEPTED, IntakeResult.Status.DUPLICATE);
+            assertThat(ra.warningId()).isEqualTo(rb.warningId());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_batch_mixing_good_and_bad_items_takes_the_good_ones() {
+        var good = Clues.fund(unique("G"), resident("TRUE").idNumber(), null, "100", now);
+        var bad = Clues.fund(unique("B"), "110105194912310021", null, "1.234", now);
+        var results = intake.take(List.of(bad, good), IntakeDoor.REST);
+        assertThat(results.get(0).status()).isEqualTo(IntakeResult.Status.REJECTED);
+        assertThat(results.get(0).errors()).extracting(FieldError::field).containsExactly("person.idNumber", "amount");
+        assertThat(results.get(1).status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+    }
+
+    @Test
+    void triage_records_the_level_its_reasons_and_the_rule_set_version() {
+        var elderly = resident("birth_date < DATE '1950-01-01'");
+        var w = view(takeOne(Clues.fund(unique("TR"), elderly.idNumber(), null, "60000", now)));
+        assertThat(w.level()).isEqualTo(WarningLevel.CRITICAL);
+        assertThat(w.levelReasons()).extracting(LevelReason::rule).contains("kindBase", "largeAmount", "vulnerableAge");
+        assertThat(w.ruleSetVersion()).isPositive();
+        var again = view(takeOne(Clues.contact(unique("TR2"), "SMS", "x", elderly.idNumber(), null, null, now)));
+        assertThat(again.levelReasons()).extracting(LevelReason::rule).contains("repeatWarning");
+    }
+
+    @Test
+    void a_station_signs_for_its_warning_once_and_cannot_see_another_stations() {
+        var person = resident("station_code = '329901P01'");
+        var id = takeOne(Clues.fund(unique("SF"), person.idNumber(), null, "100", now))
+                .warningId();
+        var officer =
+                new Caller("officer-test", "officer", Role.STATION_OFFICER, Scope.of(UnitKind.STATION, "329901P01"));
+        var other = new Caller("other-test", "other", Role.STATION_OFFICER, Scope.of(UnitKind.STATION, "329901P02"));
+
+        assertThat(warnings.find(id, other.scope())).isEmpty();
+        assertThatThrownBy(() -> warnings.signFor(id, other)).isInstanceOf(Warnings.WarningNotFound.class);
+
+        var signed = warnings.signFor(id, officer);
+        assertThat(signed.status()).isEqualTo(WarningStatus.SIGNED_FOR);
+        assertThat(signed.signedForBy()).isEqualTo("officer-test");
+        assertThatThrownBy(() -> warnings.signFor(id, officer)).isInstanceOf(WarningTransitionRefused.class);
+    }
+
+    @Test
+    void a_returned_warning_leaves_the_station_and_the_center_transfers_it_with_history() {
+        var person = resident("station_code = '329901P01'");
+        var id = takeOne(Clues.fund(unique("RT"), person.idNumber(), null, "100", now))
+                .warningId();
+        var officer =
+                new Caller("officer-rt", "officer", Role.STATION_OFFICER, Scope.of(UnitKind.STATION, "329901P01"));
+        var center = new Caller("center-rt", "center", Role.CITY_CENTER, Scope.city());
+
+        var returned = warnings.returnToQueue(id, officer, "当事人已搬离本辖区");
+        assertThat(returned.status()).isEqualTo(WarningStatus.RETURNED);
+        assertThat(returned.unit().code()).isEqualTo("329901");
+        assertThat(warnings.find(id, officer.scope())).isEmpty();
+
+        var moved = warnings.transfer(id, center, "329902P01", "新住址在青川");
+        assertThat(moved.status()).isEqualTo(WarningStatus.TRANSFERRED);
+        assertThat(moved.stationCode()).isEqualTo("329902P01");
+        var receiving = new Caller("officer-2", "o", Role.STATION_OFFICER, Scope.of(UnitKind.STATION, "329902P01"));
+        assertThat(warnings.signFor(id, receiving).history())
+                .extracting(WarningView.HistoryLine::action)
+                .containsExactly("RECEIVED", "RETURNED", "TRANSFERRED", "SIGNED_FOR");
+        assertThatThrownBy(() -> warnings.transfer(id, officer, "329901P01", null))
+                .isInstanceOf(WarningTransitionRefused.class);
+    }
+
+    @Test
+    void id_numbers_and_phones_in_a_warning_are_masked() {
+        var person = resident("phone IS NOT NULL");
+        var w = view(takeOne(Clues.fund(unique("MK"), person.idNumber(), person.phone(), "100", now)));
+        assertThat(w.person().idNumber()).matches("\\d{4}\\*{10}[\\dX]{4}");
+        assertThat(w.person().phone()).matches("1\\d{2}\\*{4}\\d{4}");
+        assertThat(w.suspect().account()).matches("6222\\*+3446");
+    }
+}
