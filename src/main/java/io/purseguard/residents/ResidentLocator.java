@@ -39,6 +39,38 @@ public class ResidentLocator {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
+    /** {@link #byIdNumber} for many at once: one query for a whole intake batch. */
+    public java.util.Map<String, LocatedResident> byIdNumbers(java.util.Collection<String> idNumbers) {
+        var found = new java.util.HashMap<String, LocatedResident>();
+        if (idNumbers.isEmpty()) {
+            return found;
+        }
+        jdbc.sql(SELECT.replace("SELECT ", "SELECT id_number, ") + "WHERE id_number = ANY(:v)")
+                .param("v", idNumbers.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString("id_number"), row(rs, 0));
+                });
+        return found;
+    }
+
+    /** {@link #byPhone} for many at once; a phone shared by several residents maps to none. */
+    public java.util.Map<String, LocatedResident> byPhones(java.util.Collection<String> phones) {
+        var found = new java.util.HashMap<String, LocatedResident>();
+        if (phones.isEmpty()) {
+            return found;
+        }
+        var shared = new java.util.HashSet<String>();
+        jdbc.sql(SELECT.replace("SELECT ", "SELECT phone, ") + "WHERE phone = ANY(:v)")
+                .param("v", phones.toArray(String[]::new))
+                .query(rs -> {
+                    if (found.put(rs.getString("phone"), row(rs, 0)) != null) {
+                        shared.add(rs.getString("phone"));
+                    }
+                });
+        shared.forEach(found::remove);
+        return found;
+    }
+
     private static LocatedResident row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new LocatedResident(
                 rs.getObject("id", java.util.UUID.class),

@@ -13,9 +13,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The one path every door takes: validate, de-duplicate by the upstream clue id, triage, route,
  * persist with its first history line and {@link WarningReceived}, in one transaction per batch.
- * Good items of a batch are taken in even when others are refused.
+ * Good items of a batch are taken in even when others are refused. Every look-up is made once per
+ * batch (known clue ids, registry matches, earlier warnings) and the rows are written in one JDBC
+ * batch: the per-clue work is in memory.
  */
 @Service
 public class WarningIntake {
@@ -37,6 +46,7 @@ public class WarningIntake {
     private final WarningRouter router;
     private final RuleSets ruleSets;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
@@ -47,6 +57,7 @@ public class WarningIntake {
             WarningRouter router,
             RuleSets ruleSets,
             JdbcClient jdbc,
+            JdbcTemplate batch,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             ObjectMapper json,
@@ -55,6 +66,7 @@ public class WarningIntake {
         this.router = router;
         this.ruleSets = ruleSets;
         this.jdbc = jdbc;
+        this.batch = batch;
         this.events = events;
         this.transactions = transactions;
         this.json = json;
@@ -87,58 +99,87 @@ public class WarningIntake {
             // the same order in every batch, so two batches sharing clue ids wait for each other
             // instead of deadlocking
             valid.sort(Comparator.comparing(v -> v.clue().clueId()));
-            transactions.executeWithoutResult(status -> {
-                var rules = ruleSets.current();
-                var now = clock.instant();
-                for (var item : valid) {
-                    results[item.index()] = takeOne(item.clue(), door, rules, now);
-                }
-            });
+            transactions.executeWithoutResult(status -> takeValid(valid, door, results));
         }
         return Arrays.asList(results);
     }
 
-    private IntakeResult takeOne(Clue clue, IntakeDoor door, RuleSets.RuleSet rules, Instant now) {
-        var existing = existing(clue.clueId());
-        if (existing != null) {
-            return IntakeResult.duplicate(clue.clueId(), existing);
+    private void takeValid(List<Indexed> valid, IntakeDoor door, IntakeResult[] results) {
+        var rules = ruleSets.current();
+        var now = clock.instant();
+        var known = existing(valid.stream().map(v -> v.clue().clueId()).toList());
+        var fresh = new ArrayList<Indexed>();
+        var firstInBatch = new HashMap<String, UUID>();
+        for (var item : valid) {
+            var clueId = item.clue().clueId();
+            var earlier = known.containsKey(clueId) ? known.get(clueId) : firstInBatch.get(clueId);
+            if (earlier != null) {
+                results[item.index()] = IntakeResult.duplicate(clueId, earlier);
+            } else {
+                firstInBatch.put(clueId, UUID.randomUUID());
+                fresh.add(item);
+            }
         }
-        var route = router.route(clue);
-        var facts = new TriageFacts(clue, age(clue), earlierWarnings(clue, rules.parameters(), now), now);
-        var grade = Triage.grade(facts, rules.parameters(), rules.version());
-        var id = UUID.randomUUID();
-        int inserted = insert(id, clue, door, route, grade, now);
-        if (inserted == 0) {
-            // the same clue committed by a concurrent batch after our first look
-            return IntakeResult.duplicate(clue.clueId(), existing(clue.clueId()));
+        if (fresh.isEmpty()) {
+            return;
         }
-        WarningHistory.append(
-                jdbc,
-                id,
-                now,
-                door.name().toLowerCase(java.util.Locale.ROOT),
-                "RECEIVED",
-                null,
-                route.unitCode(),
-                route.method() + ": " + route.note());
-        events.publishEvent(new WarningReceived(
-                id,
-                clue.clueId(),
-                clue.kind(),
-                grade.level(),
-                route.unitCode(),
-                route.placement().station(),
-                route.residentId(),
-                now));
-        return IntakeResult.accepted(clue.clueId(), id);
+        var clues = fresh.stream().map(Indexed::clue).toList();
+        var lookups = router.lookUp(clues);
+        var earlierWarnings = new EarlierWarnings(clues, rules.parameters(), now);
+        var rows = new ArrayList<Taken>(fresh.size());
+        for (var item : fresh) {
+            var clue = item.clue();
+            var facts = new TriageFacts(clue, age(clue), earlierWarnings.countAndRemember(clue), now);
+            rows.add(new Taken(
+                    item.index(),
+                    firstInBatch.get(clue.clueId()),
+                    clue,
+                    router.route(clue, lookups),
+                    Triage.grade(facts, rules.parameters(), rules.version())));
+        }
+        int[] inserted = insert(rows, door, now);
+        var history = new ArrayList<Object[]>();
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            var clueId = row.clue().clueId();
+            if (inserted[i] == 0) {
+                // the same clue committed by a concurrent batch after our first look
+                results[row.index()] =
+                        IntakeResult.duplicate(clueId, existing(List.of(clueId)).get(clueId));
+                continue;
+            }
+            results[row.index()] = IntakeResult.accepted(clueId, row.id());
+            history.add(new Object[] {
+                row.id(),
+                Timestamp.from(now),
+                door.name().toLowerCase(Locale.ROOT),
+                row.route().unitCode(),
+                row.route().method() + ": " + row.route().note()
+            });
+            events.publishEvent(new WarningReceived(
+                    row.id(),
+                    clueId,
+                    row.clue().kind(),
+                    row.grade().level(),
+                    row.route().unitCode(),
+                    row.route().placement().station(),
+                    row.route().residentId(),
+                    now));
+        }
+        batch.batchUpdate(
+                "INSERT INTO warning.history (warning_id, seq, at, actor, action, to_unit, note) "
+                        + "VALUES (?, 1, ?, ?, 'RECEIVED', ?, ?)",
+                history);
     }
 
-    private UUID existing(String clueId) {
-        return jdbc.sql("SELECT id FROM warning.warning WHERE clue_id = :c")
-                .param("c", clueId)
-                .query(UUID.class)
-                .optional()
-                .orElse(null);
+    private Map<String, UUID> existing(List<String> clueIds) {
+        var found = new HashMap<String, UUID>();
+        jdbc.sql("SELECT clue_id, id FROM warning.warning WHERE clue_id = ANY(:c)")
+                .param("c", clueIds.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString(1), rs.getObject(2, UUID.class));
+                });
+        return found;
     }
 
     private Integer age(Clue clue) {
@@ -151,80 +192,64 @@ public class WarningIntake {
                 .getYears();
     }
 
-    private int earlierWarnings(Clue clue, TriageParameters parameters, Instant now) {
-        var person = clue.person();
-        return jdbc.sql("""
-                        SELECT count(*) FROM warning.warning
-                        WHERE received_at >= :since
-                          AND ((CAST(:id AS text) IS NOT NULL AND person_id_number = :id)
-                            OR (CAST(:phone AS text) IS NOT NULL AND person_phone = :phone))
-                        """)
-                .param("since", Timestamp.from(now.minus(Duration.ofDays(parameters.repeatWindowDays()))))
-                .param("id", person.idNumber())
-                .param("phone", person.phone())
-                .query(Integer.class)
-                .single();
+    private int[] insert(List<Taken> rows, IntakeDoor door, Instant now) {
+        var at = Timestamp.from(now);
+        return batch.batchUpdate("""
+                INSERT INTO warning.warning (id, clue_id, source, kind, door, pushed_at, received_at,
+                  person_name, person_id_number, person_phone, person_address, person_bank, person_account,
+                  suspect_bank, suspect_account, suspect_holder, suspect_phone, suspect_url, suspect_app,
+                  amount, transacted_at, fraud_type, upstream_level, level, level_reasons, rule_set_version,
+                  resident_id, route_method, route_note, status, unit_code, updated_at,
+                  district_code, station_code, township_code, community_code, grid_code)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?,
+                  ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT ON CONSTRAINT warning_clue_id_key DO NOTHING
+                """, rows.stream().map(r -> row(r, door, at)).toList());
     }
 
-    private int insert(UUID id, Clue clue, IntakeDoor door, Route route, Triage.Grade grade, Instant now) {
+    private Object[] row(Taken r, IntakeDoor door, Timestamp now) {
+        var clue = r.clue();
         var p = clue.person();
         var s = clue.suspect();
-        var placement = route.placement();
-        return jdbc.sql("""
-                        INSERT INTO warning.warning (id, clue_id, source, kind, door, pushed_at, received_at,
-                          person_name, person_id_number, person_phone, person_address, person_bank, person_account,
-                          suspect_bank, suspect_account, suspect_holder, suspect_phone, suspect_url, suspect_app,
-                          amount, transacted_at, fraud_type, upstream_level, level, level_reasons, rule_set_version,
-                          resident_id, route_method, route_note, status, unit_code, updated_at,
-                          district_code, station_code, township_code, community_code, grid_code)
-                        VALUES (:id, :clueId, :source, :kind, :door, :pushedAt, :now,
-                          :name, :idNumber, :phone, :address, :bank, :account,
-                          :suspectBank, :suspectAccount, :suspectHolder, :suspectPhone, :url, :app,
-                          :amount, :transactedAt, :fraudType, :upstreamLevel, :level, :reasons::jsonb, :version,
-                          :residentId, :method, :note, 'RECEIVED', :unit, :now,
-                          :district, :station, :township, :community, :grid)
-                        ON CONFLICT ON CONSTRAINT warning_clue_id_key DO NOTHING
-                        """)
-                .param("id", id)
-                .param("clueId", clue.clueId())
-                .param("source", clue.source().name())
-                .param("kind", clue.kind().name())
-                .param("door", door.name())
-                .param("pushedAt", Timestamp.from(clue.pushedAt()))
-                .param("now", Timestamp.from(now))
-                .param("name", p.name())
-                .param("idNumber", p.idNumber())
-                .param("phone", p.phone())
-                .param("address", p.address())
-                .param("bank", p.account() == null ? null : p.account().bank())
-                .param("account", p.account() == null ? null : p.account().number())
-                .param("suspectBank", s.account() == null ? null : s.account().bank())
-                .param(
-                        "suspectAccount",
-                        s.account() == null ? null : s.account().number())
-                .param("suspectHolder", s.account() == null ? null : s.account().holder())
-                .param("suspectPhone", s.phone())
-                .param("url", s.url())
-                .param("app", s.app())
-                .param("amount", clue.amount())
-                .param("transactedAt", clue.transactedAt() == null ? null : Timestamp.from(clue.transactedAt()))
-                .param(
-                        "fraudType",
-                        clue.fraudType() == null ? null : clue.fraudType().name())
-                .param("upstreamLevel", clue.upstreamLevel())
-                .param("level", grade.level().name())
-                .param("reasons", write(grade.reasons()))
-                .param("version", grade.ruleSetVersion())
-                .param("residentId", route.residentId())
-                .param("method", route.method().name())
-                .param("note", route.note())
-                .param("unit", route.unitCode())
-                .param("district", placement.district())
-                .param("station", placement.station())
-                .param("township", placement.township())
-                .param("community", placement.community())
-                .param("grid", placement.grid())
-                .update();
+        var placement = r.route().placement();
+        return new Object[] {
+            r.id(),
+            clue.clueId(),
+            clue.source().name(),
+            clue.kind().name(),
+            door.name(),
+            Timestamp.from(clue.pushedAt()),
+            now,
+            p.name(),
+            p.idNumber(),
+            p.phone(),
+            p.address(),
+            p.account() == null ? null : p.account().bank(),
+            p.account() == null ? null : p.account().number(),
+            s.account() == null ? null : s.account().bank(),
+            s.account() == null ? null : s.account().number(),
+            s.account() == null ? null : s.account().holder(),
+            s.phone(),
+            s.url(),
+            s.app(),
+            clue.amount(),
+            clue.transactedAt() == null ? null : Timestamp.from(clue.transactedAt()),
+            clue.fraudType() == null ? null : clue.fraudType().name(),
+            clue.upstreamLevel(),
+            r.grade().level().name(),
+            write(r.grade().reasons()),
+            r.grade().ruleSetVersion(),
+            r.route().residentId(),
+            r.route().method().name(),
+            r.route().note(),
+            r.route().unitCode(),
+            now,
+            placement.district(),
+            placement.station(),
+            placement.township(),
+            placement.community(),
+            placement.grid()
+        };
     }
 
     private String write(List<LevelReason> reasons) {
@@ -236,4 +261,65 @@ public class WarningIntake {
     }
 
     private record Indexed(int index, Clue clue) {}
+
+    private record Taken(int index, UUID id, Clue clue, Route route, Triage.Grade grade) {}
+
+    /**
+     * Earlier warnings of the same person (ID number or phone) within the repeat window: those already
+     * stored, found in one query, plus those earlier in this very batch.
+     */
+    private final class EarlierWarnings {
+
+        private final Map<String, Set<UUID>> byIdNumber = new HashMap<>();
+        private final Map<String, Set<UUID>> byPhone = new HashMap<>();
+
+        EarlierWarnings(List<Clue> clues, TriageParameters parameters, Instant now) {
+            var ids = clues.stream()
+                    .map(c -> c.person().idNumber())
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toArray(String[]::new);
+            var phones = clues.stream()
+                    .map(c -> c.person().phone())
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toArray(String[]::new);
+            jdbc.sql("""
+                            SELECT id, person_id_number, person_phone FROM warning.warning
+                            WHERE received_at >= :since AND (person_id_number = ANY(:ids) OR person_phone = ANY(:phones))
+                            """)
+                    .param("since", Timestamp.from(now.minus(Duration.ofDays(parameters.repeatWindowDays()))))
+                    .param("ids", ids)
+                    .param("phones", phones)
+                    .query(rs -> {
+                        remember(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("person_id_number"),
+                                rs.getString("person_phone"));
+                    });
+        }
+
+        /** How many distinct earlier warnings this clue's person has; then counts this clue too. */
+        int countAndRemember(Clue clue) {
+            var person = clue.person();
+            var seen = new HashSet<UUID>();
+            if (person.idNumber() != null) {
+                seen.addAll(byIdNumber.getOrDefault(person.idNumber(), Set.of()));
+            }
+            if (person.phone() != null) {
+                seen.addAll(byPhone.getOrDefault(person.phone(), Set.of()));
+            }
+            remember(UUID.randomUUID(), person.idNumber(), person.phone());
+            return seen.size();
+        }
+
+        private void remember(UUID warning, String idNumber, String phone) {
+            if (idNumber != null) {
+                byIdNumber.computeIfAbsent(idNumber, k -> new HashSet<>()).add(warning);
+            }
+            if (phone != null) {
+                byPhone.computeIfAbsent(phone, k -> new HashSet<>()).add(warning);
+            }
+        }
+    }
 }

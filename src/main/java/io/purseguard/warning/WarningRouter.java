@@ -8,8 +8,11 @@ import io.purseguard.scope.Placement;
 import io.purseguard.scope.Scope;
 import io.purseguard.scope.UnitKind;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -31,14 +34,33 @@ class WarningRouter {
         this.units = units;
     }
 
+    /** The registry's answers for a whole batch, fetched in two queries instead of two per clue. */
+    record Lookups(Map<String, LocatedResident> byIdNumber, Map<String, LocatedResident> byPhone) {}
+
+    Lookups lookUp(List<Clue> clues) {
+        var ids = clues.stream()
+                .map(c -> c.person().idNumber())
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        var phones = clues.stream()
+                .map(c -> c.person().phone())
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return new Lookups(residents.byIdNumbers(ids), residents.byPhones(phones));
+    }
+
     Route route(Clue clue) {
+        return route(clue, lookUp(List.of(clue)));
+    }
+
+    Route route(Clue clue, Lookups lookups) {
         var person = clue.person();
         return first(
                         () -> registry(
-                                person.idNumber() == null ? Optional.empty() : residents.byIdNumber(person.idNumber()),
+                                Optional.ofNullable(person.idNumber()).map(lookups.byIdNumber()::get),
                                 RouteMethod.REGISTRY_ID_NUMBER),
                         () -> registry(
-                                person.phone() == null ? Optional.empty() : residents.byPhone(person.phone()),
+                                Optional.ofNullable(person.phone()).map(lookups.byPhone()::get),
                                 RouteMethod.REGISTRY_PHONE),
                         () -> idRegion(person.idNumber()),
                         () -> address(person.address()))
