@@ -60,6 +60,11 @@ class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
             return caller != null && caller.role() == Role.AUDITOR;
         }
 
+        /** 管理: users and API tokens. */
+        public boolean admin() {
+            return caller != null && caller.role() == Role.ADMIN;
+        }
+
         /** Whether {@code section} (e.g. {@code /units}) is the current one. */
         public boolean at(String section) {
             if (path == null) {

@@ -60,6 +60,21 @@ final class WebSession {
         return session;
     }
 
+    /**
+     * Whether the sign-in form accepts these credentials (a redirect to the start page, not to
+     * {@code /login?error}); for testing refusals, where {@link #signedIn} would fail.
+     */
+    static boolean canSignIn(int port, String username, String password) {
+        var session = new WebSession(port);
+        var matcher = HIDDEN_CSRF.matcher(session.get("/login").body());
+        if (!matcher.find()) {
+            throw new AssertionError("no CSRF field on the sign-in page");
+        }
+        var reply =
+                session.post("/login", Map.of("username", username, "password", password, "_csrf", matcher.group(1)));
+        return reply.status() == 302 && !reply.location().contains("error");
+    }
+
     Page get(String path, String... headers) {
         var request = request(path, headers).GET();
         return send(request);
