@@ -2,7 +2,6 @@ package io.purseguard.warning.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.purseguard.identity.Caller;
 import io.purseguard.warning.ClueDraft;
 import io.purseguard.warning.FieldError;
@@ -86,7 +85,9 @@ class WarningApi {
                         ? node.get("clueId").asText()
                         : null;
                 unreadable.put(
-                        i, new IntakeResult(clueId, IntakeResult.Status.REJECTED, null, List.of(unreadableField(e))));
+                        i,
+                        new IntakeResult(
+                                clueId, IntakeResult.Status.REJECTED, null, List.of(FieldError.unreadable(e))));
             }
         }
         var results = new ArrayList<>(intake.take(drafts, IntakeDoor.REST));
@@ -182,17 +183,6 @@ class WarningApi {
         problem.setType(URI.create("about:blank"));
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return problem;
-    }
-
-    private static FieldError unreadableField(Exception e) {
-        if (e instanceof MismatchedInputException mismatch
-                && !mismatch.getPath().isEmpty()) {
-            var field = mismatch.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return new FieldError(field, "has the wrong shape");
-        }
-        return new FieldError("item", "is not a clue object");
     }
 
     static final class BadBatch extends RuntimeException {
