@@ -353,4 +353,39 @@ public class Warnings {
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    /**
+     * 签收/处置反馈 for upstream platforms: warnings in scope changed at or after {@code since}, oldest
+     * change first, at most {@code limit}. To read on, ask again from the last item's
+     * {@code updatedAt} (items changed at that very instant come again).
+     */
+    public List<Feedback> feedbackSince(Instant since, Scope scope, int limit) {
+        return jdbc.sql("SELECT w.clue_id, w.id, w.status, w.level, w.unit_code, w.signed_for_at, w.signed_for_by, "
+                        + "w.updated_at FROM warning.warning w WHERE w.updated_at >= :since AND "
+                        + scope.predicate("w") + " ORDER BY w.updated_at, w.id LIMIT :limit")
+                .param("since", Timestamp.from(since))
+                .param(Scope.PARAM, scope.code())
+                .param("limit", limit)
+                .query((rs, i) -> new Feedback(
+                        rs.getString("clue_id"),
+                        rs.getObject("id", UUID.class),
+                        WarningStatus.valueOf(rs.getString("status")),
+                        WarningLevel.valueOf(rs.getString("level")),
+                        rs.getString("unit_code"),
+                        instant(rs.getTimestamp("signed_for_at")),
+                        rs.getString("signed_for_by"),
+                        instant(rs.getTimestamp("updated_at"))))
+                .list();
+    }
+
+    /** One line of upstream feedback: where the clue's warning stands now. */
+    public record Feedback(
+            String clueId,
+            UUID warningId,
+            WarningStatus status,
+            WarningLevel level,
+            String unitCode,
+            Instant signedForAt,
+            String signedForBy,
+            Instant updatedAt) {}
 }
