@@ -56,6 +56,16 @@ class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
             return kind == UnitKind.CITY || kind == UnitKind.DISTRICT || kind == UnitKind.STATION;
         }
 
+        /** 预警: the warnings of the caller's scope, for every role whose scope holds people. */
+        public boolean warnings() {
+            return people();
+        }
+
+        /** The live warning board, for the city's and the districts' anti-fraud centers. */
+        public boolean warningBoard() {
+            return caller != null && (caller.role() == Role.CITY_CENTER || caller.role() == Role.DISTRICT_CENTER);
+        }
+
         public boolean audit() {
             return caller != null && caller.role() == Role.AUDITOR;
         }
