@@ -4,17 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import io.purseguard.PurseguardTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserFlowTest {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final String PASSWORD = "demo123";
     static final String GRID = "32990110120101";
     static final Pattern MASKED_ID = Pattern.compile("\\d{4}\\*{10}[\\dX]{4}");
@@ -47,45 +41,21 @@ class BrowserFlowTest {
     @Autowired
     JdbcClient jdbc;
 
-    Playwright playwright;
+    HeadlessChromium chromium;
     Browser browser;
     Path shots;
 
     @BeforeAll
     void launch() throws Exception {
-        Assertions.assertThat(Files.isExecutable(CHROMIUM))
-                .as(
-                        "the browser tests drive Debian's Chromium at %s: install it with `apt-get install -y chromium`"
-                                + " (.ci/run does this on CI)",
-                        CHROMIUM)
-                .isTrue();
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
-        var dir = System.getProperty("purseguard.shots");
-        if (dir != null && !dir.isBlank()) {
-            shots = Files.createDirectories(Path.of(dir));
-        }
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser;
+        shots = chromium.shots;
     }
 
     @AfterAll
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -3,10 +3,8 @@ package io.purseguard.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
@@ -17,13 +15,11 @@ import io.purseguard.warning.ClueDraft;
 import io.purseguard.warning.IntakeDoor;
 import io.purseguard.warning.IntakeResult;
 import io.purseguard.warning.WarningIntake;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -62,42 +58,21 @@ class WarningBoardBrowserTest {
     @Autowired
     WarningIntake intake;
 
-    Playwright playwright;
+    HeadlessChromium chromium;
     Browser browser;
     Path shots;
 
     @BeforeAll
     void launch() throws Exception {
-        Assertions.assertThat(Files.isExecutable(BrowserFlowTest.CHROMIUM))
-                .as("the browser tests drive Debian's Chromium: `apt-get install -y chromium`")
-                .isTrue();
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(BrowserFlowTest.CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
-        var dir = System.getProperty("purseguard.shots");
-        if (dir != null && !dir.isBlank()) {
-            shots = Files.createDirectories(Path.of(dir));
-        }
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser;
+        shots = chromium.shots;
     }
 
     @AfterAll
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
