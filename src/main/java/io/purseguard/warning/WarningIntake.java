@@ -166,10 +166,38 @@ public class WarningIntake {
                     row.route().residentId(),
                     now));
         }
-        batch.batchUpdate(
-                "INSERT INTO warning.history (warning_id, seq, at, actor, action, to_unit, note) "
-                        + "VALUES (?, 1, ?, ?, 'RECEIVED', ?, ?)",
-                history);
+        insertHistory(history);
+    }
+
+    /** The first history line of each new warning, in one statement like the warnings themselves. */
+    private void insertHistory(List<Object[]> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        String[] types = {"uuid", "timestamptz", "text", "text", "text"};
+        batch.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.prepareStatement(
+                    "INSERT INTO warning.history (warning_id, seq, at, actor, action, to_unit, note) "
+                            + "SELECT t.id, 1, t.at, t.actor, 'RECEIVED', t.unit, t.note "
+                            + "FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[]) "
+                            + "AS t(id, at, actor, unit, note)")) {
+                bindColumns(connection, statement, lines, types);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Binds each column of {@code rows} as one SQL array parameter, for {@code unnest}. */
+    private static void bindColumns(
+            java.sql.Connection connection, java.sql.PreparedStatement statement, List<Object[]> rows, String[] types)
+            throws java.sql.SQLException {
+        for (int c = 0; c < types.length; c++) {
+            var column = new Object[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                column[r] = rows.get(r)[c];
+            }
+            statement.setArray(c + 1, connection.createArrayOf(types[c], column));
+        }
     }
 
     private Map<String, UUID> existing(List<String> clueIds) {
@@ -254,13 +282,11 @@ public class WarningIntake {
         var values = rows.stream().map(r -> row(r, door, at)).toList();
         return batch.execute((java.sql.Connection connection) -> {
             try (var statement = connection.prepareStatement(INSERT)) {
-                for (int c = 0; c < COLUMNS.length; c++) {
-                    var column = new Object[values.size()];
-                    for (int r = 0; r < values.size(); r++) {
-                        column[r] = values.get(r)[c];
-                    }
-                    statement.setArray(c + 1, connection.createArrayOf(COLUMNS[c][1], column));
-                }
+                bindColumns(
+                        connection,
+                        statement,
+                        values,
+                        Arrays.stream(COLUMNS).map(c -> c[1]).toArray(String[]::new));
                 var inserted = new HashSet<String>();
                 try (var rs = statement.executeQuery()) {
                     while (rs.next()) {
