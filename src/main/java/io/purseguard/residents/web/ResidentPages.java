@@ -3,13 +3,14 @@ package io.purseguard.residents.web;
 import io.purseguard.identity.Caller;
 import io.purseguard.jurisdiction.Unit;
 import io.purseguard.jurisdiction.Units;
+import io.purseguard.platform.Htmx;
 import io.purseguard.residents.ResidentDirectory;
 import io.purseguard.residents.ResidentQuery;
 import io.purseguard.residents.ResidentSummary;
 import io.purseguard.scope.Placement;
 import io.purseguard.scope.Scope;
 import io.purseguard.scope.UnitKind;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
@@ -118,11 +118,7 @@ class ResidentPages {
             @RequestParam(required = false) String ageMin,
             @RequestParam(required = false) String ageMax,
             @RequestParam(required = false) String page,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
-            @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
-            HttpServletResponse response) {
-        // the same URL answers a whole page or a fragment: caches must keep them apart
-        response.addHeader("Vary", "HX-Request");
+            HttpServletRequest request) {
         if (!caller.scope().seesPeople()) {
             return forbidden();
         }
@@ -133,7 +129,7 @@ class ResidentPages {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
-        boolean fragment = htmx != null && historyRestore == null;
+        boolean fragment = Htmx.wantsFragment(request);
         var view = new ModelAndView(fragment ? "residents/search :: results" : "residents/search");
         view.addObject("form", form);
         view.addObject("result", result);

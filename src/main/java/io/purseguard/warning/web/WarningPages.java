@@ -3,6 +3,7 @@ package io.purseguard.warning.web;
 import io.purseguard.identity.Caller;
 import io.purseguard.jurisdiction.Unit;
 import io.purseguard.jurisdiction.Units;
+import io.purseguard.platform.Htmx;
 import io.purseguard.scope.Scope;
 import io.purseguard.scope.UnitKind;
 import io.purseguard.warning.WarningLevel;
@@ -12,6 +13,7 @@ import io.purseguard.warning.WarningStatus;
 import io.purseguard.warning.WarningTransitionRefused;
 import io.purseguard.warning.WarningView;
 import io.purseguard.warning.Warnings;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.time.Instant;
@@ -170,15 +172,12 @@ class WarningPages {
             @RequestParam(required = false) String level,
             @RequestParam(required = false) String unit,
             @RequestParam(required = false) String page,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
-            @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
-            HttpServletResponse response) {
-        response.addHeader("Vary", "HX-Request");
+            HttpServletRequest request) {
         if (!caller.scope().seesPeople()) {
             return forbidden();
         }
         var filter = Filter.of(clue, status, level, unit, page);
-        boolean fragment = htmx != null && historyRestore == null;
+        boolean fragment = Htmx.wantsFragment(request);
         var view = new ModelAndView(fragment ? "warnings/fragments :: results" : "warnings/list");
         addList(view, caller, filter, "/warnings");
         if (!fragment) {
@@ -211,15 +210,12 @@ class WarningPages {
             @RequestParam(required = false) String level,
             @RequestParam(required = false) String unit,
             @RequestParam(required = false) String page,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
-            @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
-            HttpServletResponse response) {
-        response.addHeader("Vary", "HX-Request");
+            HttpServletRequest request) {
         if (!WarningPageActions.runsABoard(caller)) {
             return forbidden();
         }
         var filter = Filter.of(clue, status, level, unit, page);
-        boolean fragment = htmx != null && historyRestore == null;
+        boolean fragment = Htmx.wantsFragment(request);
         var view = new ModelAndView(fragment ? "warnings/fragments :: results" : "warnings/board");
         addList(view, caller, filter, "/warnings/board");
         if (!fragment) {
