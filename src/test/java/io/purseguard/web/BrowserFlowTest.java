@@ -6,10 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.LoadState;
 import io.purseguard.PurseguardTest;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
@@ -43,13 +40,11 @@ class BrowserFlowTest {
 
     HeadlessChromium chromium;
     Browser browser;
-    Path shots;
 
     @BeforeAll
     void launch() throws Exception {
         chromium = HeadlessChromium.launch();
         browser = chromium.browser;
-        shots = chromium.shots;
     }
 
     @AfterAll
@@ -76,7 +71,7 @@ class BrowserFlowTest {
             var page = desk.newPage();
             signIn(page, "center");
             assertThat(page.locator("header")).containsText("市反诈中心");
-            shoot(page, "home");
+            chromium.shoot(page, "home");
 
             page.getByRole(
                             AriaRole.LINK,
@@ -84,7 +79,7 @@ class BrowserFlowTest {
                     .click();
             assertThat(page).hasURL(Pattern.compile(".*/units$"));
             assertThat(page.locator(".tree")).containsText("澄川市");
-            shoot(page, "tree");
+            chromium.shoot(page, "tree");
 
             page.getByRole(
                             AriaRole.LINK,
@@ -99,23 +94,23 @@ class BrowserFlowTest {
             assertThat(row.locator(".id-number")).hasText(MASKED_ID);
             Assertions.assertThat(results.innerText()).doesNotContain(neighbour.idNumber());
             assertThat(page).hasURL(Pattern.compile(".*/residents\\?q=.*")); // htmx pushed the search
-            shoot(page, "search");
+            chromium.shoot(page, "search");
 
             row.getByRole(AriaRole.LINK).click();
             assertThat(page.locator("h1")).hasText(neighbour.name());
             assertThat(page.locator("#contact .id-number")).hasText(MASKED_ID);
             neighbourPage = page.url();
-            shoot(page, "resident");
+            chromium.shoot(page, "resident");
 
             page.getByLabel("查看事由（选填）").fill("浏览器测试");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("显示完整信息"))
                     .click();
             assertThat(page.locator("#contact .id-number-full")).hasText(neighbour.idNumber());
-            shoot(page, "revealed");
+            chromium.shoot(page, "revealed");
 
             page.navigate(base() + "/duty");
             assertThat(page.locator("main")).containsText("当前值班");
-            shoot(page, "duty");
+            chromium.shoot(page, "duty");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出"))
                     .click();
@@ -130,8 +125,8 @@ class BrowserFlowTest {
                 .setHasTouch(true))) {
             var page = phone.newPage();
             signIn(page, "grid");
-            fitsTheScreen(page);
-            shoot(page, "phone-home");
+            HeadlessChromium.fitsTheScreen(page);
+            chromium.shoot(page, "phone-home");
 
             page.getByRole(
                             AriaRole.LINK,
@@ -148,16 +143,16 @@ class BrowserFlowTest {
                 assertThat(cell).hasText(gridName);
             }
             assertThat(rows.first().locator(".id-number")).hasText(MASKED_ID);
-            fitsTheScreen(page);
-            shoot(page, "phone-search");
+            HeadlessChromium.fitsTheScreen(page);
+            chromium.shoot(page, "phone-search");
 
             rows.first().getByRole(AriaRole.LINK).click();
             assertThat(page).hasURL(Pattern.compile(".*/residents/[0-9a-f-]{36}$"));
             assertThat(page.locator("#contact .id-number")).hasText(MASKED_ID);
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("显示完整信息")))
                     .hasCount(0);
-            fitsTheScreen(page);
-            shoot(page, "phone-resident");
+            HeadlessChromium.fitsTheScreen(page);
+            chromium.shoot(page, "phone-resident");
 
             page.goBack();
             page.getByLabel("姓名、证件号或电话").fill(neighbour.idNumber());
@@ -168,7 +163,7 @@ class BrowserFlowTest {
             Assertions.assertThat(response.status()).isEqualTo(404);
             assertThat(page.locator("main")).containsText("找不到该页面");
             Assertions.assertThat(page.content()).doesNotContain(neighbour.name());
-            fitsTheScreen(page);
+            HeadlessChromium.fitsTheScreen(page);
         }
     }
 
@@ -184,7 +179,7 @@ class BrowserFlowTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("校验审计链"))
                     .click();
             assertThat(page.locator("#verification")).containsText("审计链完整");
-            shoot(page, "audit");
+            chromium.shoot(page, "audit");
         }
     }
 
@@ -197,7 +192,7 @@ class BrowserFlowTest {
                     .click();
             assertThat(page.locator("html")).hasAttribute("lang", "en");
             assertThat(page.locator("nav.nav")).containsText("Residents");
-            shoot(page, "home-en");
+            chromium.shoot(page, "home-en");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("中文"))
                     .click();
             assertThat(page.locator("nav.nav")).containsText("实有人口");
@@ -214,25 +209,6 @@ class BrowserFlowTest {
         // Spring Security marks the saved request it returns to with ?continue
         assertThat(page).hasURL(Pattern.compile(".*/(\\?continue)?$"));
         assertThat(page.locator("h1")).containsText("您好");
-    }
-
-    /** Nothing wider than the screen: no sideways scrolling on a phone. */
-    private static void fitsTheScreen(Page page) {
-        var widths =
-                page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        var pair = (List<?>) widths;
-        Assertions.assertThat(((Number) pair.get(0)).intValue())
-                .as("scrollWidth of %s", page.url())
-                .isLessThanOrEqualTo(((Number) pair.get(1)).intValue());
-    }
-
-    private void shoot(Page page, String name) {
-        if (shots != null) {
-            page.waitForLoadState(LoadState.LOAD);
-            page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(shots.resolve(name + ".png"))
-                    .setFullPage(true));
-        }
     }
 
     private String base() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,5 +63,24 @@ final class HeadlessChromium implements AutoCloseable {
     public void close() {
         browser.close();
         playwright.close();
+    }
+
+    /** Nothing wider than the screen: no sideways scrolling on a phone. */
+    static void fitsTheScreen(Page page) {
+        var pair = (List<?>)
+                page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        assertThat(((Number) pair.get(0)).intValue())
+                .as("scrollWidth of %s", page.url())
+                .isLessThanOrEqualTo(((Number) pair.get(1)).intValue());
+    }
+
+    /** Keeps a full-page screenshot as {@code name.png}, when screenshots were asked for. */
+    void shoot(Page page, String name) {
+        if (shots != null) {
+            page.waitForLoadState(LoadState.LOAD);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(shots.resolve(name + ".png"))
+                    .setFullPage(true));
+        }
     }
 }

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import io.purseguard.PurseguardTest;
 import io.purseguard.residents.IdNumber;
@@ -15,7 +14,6 @@ import io.purseguard.warning.ClueDraft;
 import io.purseguard.warning.IntakeDoor;
 import io.purseguard.warning.IntakeResult;
 import io.purseguard.warning.WarningIntake;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -60,13 +58,11 @@ class WarningBoardBrowserTest {
 
     HeadlessChromium chromium;
     Browser browser;
-    Path shots;
 
     @BeforeAll
     void launch() throws Exception {
         chromium = HeadlessChromium.launch();
         browser = chromium.browser;
-        shots = chromium.shots;
     }
 
     @AfterAll
@@ -111,7 +107,7 @@ class WarningBoardBrowserTest {
             assertThat(row).containsText(person.name());
             assertThat(row).containsText("特危");
             assertThat(page.locator("#count-total")).not().hasText(totalBefore);
-            shoot(page, "board");
+            chromium.shoot(page, "warnings-board");
 
             // someone the city cannot place waits in the manual queue; the center sends them to a station
             var stranger = intake.take(List.of(stranger()), IntakeDoor.REST).get(0);
@@ -120,7 +116,7 @@ class WarningBoardBrowserTest {
             assertThat(queued).containsText("无法定位，待人工分派");
             queued.getByRole(AriaRole.COMBOBOX).selectOption(new SelectOption().setLabel("青石派出所"));
             queued.getByRole(AriaRole.TEXTBOX).fill("电话核实住在青石辖区");
-            shoot(page, "board-queue");
+            chromium.shoot(page, "warnings-board-queue");
             queued.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("移交"))
                     .click();
             assertThat(queued).containsText("已移交至青石派出所");
@@ -130,7 +126,7 @@ class WarningBoardBrowserTest {
             assertThat(page).hasURL(Pattern.compile(".*/warnings/" + warningId + "$"));
             assertThat(page.locator("h1")).containsText(person.name());
             assertThat(page.locator(".id-number")).hasText(Pattern.compile("\\d{4}\\*{10}[\\dX]{4}"));
-            shoot(page, "detail-center");
+            chromium.shoot(page, "warnings-detail-center");
         }
 
         try (var phone = browser.newContext(new Browser.NewContextOptions()
@@ -148,8 +144,8 @@ class WarningBoardBrowserTest {
             assertThat(page).hasURL(Pattern.compile(".*/warnings$"));
             var row = page.locator("#w-" + warningId);
             assertThat(row).containsText("待签收");
-            fitsTheScreen(page);
-            shoot(page, "phone-list");
+            HeadlessChromium.fitsTheScreen(page);
+            chromium.shoot(page, "warnings-phone-list");
 
             row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("签收"))
                     .click();
@@ -157,14 +153,14 @@ class WarningBoardBrowserTest {
             assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("签收")))
                     .hasCount(0);
             Assertions.assertThat(page.url()).endsWith("/warnings"); // the row was swapped, not the page
-            shoot(page, "phone-signed");
+            chromium.shoot(page, "warnings-phone-signed");
 
             row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(person.name()))
                     .click();
             assertThat(page.locator("main")).containsText("已签收");
             assertThat(page.locator(".timeline li")).hasCount(2);
-            fitsTheScreen(page);
-            shoot(page, "phone-detail");
+            HeadlessChromium.fitsTheScreen(page);
+            chromium.shoot(page, "warnings-phone-detail");
         }
 
         // the board fits a phone too
@@ -177,8 +173,8 @@ class WarningBoardBrowserTest {
             signIn(page, "center");
             page.navigate(base() + "/warnings/board");
             assertThat(page.locator("#board-chart svg")).isVisible();
-            fitsTheScreen(page);
-            shoot(page, "phone-board");
+            HeadlessChromium.fitsTheScreen(page);
+            chromium.shoot(page, "warnings-phone-board");
         }
     }
 
@@ -229,24 +225,6 @@ class WarningBoardBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
                 .click();
         assertThat(page.locator("h1")).containsText("您好");
-    }
-
-    /** Nothing wider than the screen: no sideways scrolling on a phone. */
-    private static void fitsTheScreen(Page page) {
-        var pair = (List<?>)
-                page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assertions.assertThat(((Number) pair.get(0)).intValue())
-                .as("scrollWidth of %s", page.url())
-                .isLessThanOrEqualTo(((Number) pair.get(1)).intValue());
-    }
-
-    private void shoot(Page page, String name) {
-        if (shots != null) {
-            page.waitForLoadState(LoadState.LOAD);
-            page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(shots.resolve("warnings-" + name + ".png"))
-                    .setFullPage(true));
-        }
     }
 
     private String base() {
