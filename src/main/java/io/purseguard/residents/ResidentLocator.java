@@ -1,7 +1,6 @@
 package io.purseguard.residents;
 
 import io.purseguard.scope.Placement;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,23 +22,7 @@ public class ResidentLocator {
         this.jdbc = jdbc;
     }
 
-    public Optional<LocatedResident> byIdNumber(String idNumber) {
-        return jdbc.sql(SELECT + "WHERE id_number = :v")
-                .param("v", idNumber)
-                .query(ResidentLocator::row)
-                .optional();
-    }
-
-    /** The registered holder of a phone; when several share it (a family phone) none is picked. */
-    public Optional<LocatedResident> byPhone(String phone) {
-        var found = jdbc.sql(SELECT + "WHERE phone = :v LIMIT 2")
-                .param("v", phone)
-                .query(ResidentLocator::row)
-                .list();
-        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
-    }
-
-    /** {@link #byIdNumber} for many at once: one query for a whole intake batch. */
+    /** The registered persons with these ID numbers: one query for a whole intake batch. */
     public java.util.Map<String, LocatedResident> byIdNumbers(java.util.Collection<String> idNumbers) {
         var found = new java.util.HashMap<String, LocatedResident>();
         if (idNumbers.isEmpty()) {
@@ -53,7 +36,10 @@ public class ResidentLocator {
         return found;
     }
 
-    /** {@link #byPhone} for many at once; a phone shared by several residents maps to none. */
+    /**
+     * The registered holders of these phones; a phone shared by several residents (a family phone)
+     * maps to none, so no one is picked at random.
+     */
     public java.util.Map<String, LocatedResident> byPhones(java.util.Collection<String> phones) {
         var found = new java.util.HashMap<String, LocatedResident>();
         if (phones.isEmpty()) {

@@ -11,9 +11,4 @@ import java.util.UUID;
  * @param residentId the registered person, when found
  * @param note why, in words for the person working the queue
  */
-record Route(RouteMethod method, String unitCode, Placement placement, UUID residentId, String note) {
-
-    boolean manual() {
-        return method == RouteMethod.MANUAL;
-    }
-}
+record Route(RouteMethod method, String unitCode, Placement placement, UUID residentId, String note) {}

@@ -27,6 +27,7 @@ class WarningRouter {
 
     private final ResidentLocator residents;
     private final Units units;
+    // the unit names addresses are matched against; the tree is loaded once (no module edits it yet)
     private volatile UnitCatalogue catalogue;
 
     WarningRouter(ResidentLocator residents, Units units) {
@@ -49,10 +50,6 @@ class WarningRouter {
         return new Lookups(residents.byIdNumbers(ids), residents.byPhones(phones));
     }
 
-    Route route(Clue clue) {
-        return route(clue, lookUp(List.of(clue)));
-    }
-
     Route route(Clue clue, Lookups lookups) {
         var person = clue.person();
         return first(
@@ -65,11 +62,6 @@ class WarningRouter {
                         () -> idRegion(person.idNumber()),
                         () -> address(person.address()))
                 .orElseGet(() -> manual(person));
-    }
-
-    /** Drops the cached unit names, e.g. after the tree changed. */
-    void forgetUnits() {
-        catalogue = null;
     }
 
     @SafeVarargs
