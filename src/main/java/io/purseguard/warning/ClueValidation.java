@@ -1,6 +1,7 @@
 package io.purseguard.warning;
 
 import io.purseguard.residents.IdNumber;
+import io.purseguard.warning.FieldError.Code;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,12 +11,17 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a {@link ClueDraft} into a {@link Clue}, or names every failing field. One path for every
- * door, so a clue refused by REST is refused by Excel and Kafka with the same words.
+ * door, so a clue refused by REST is refused by Excel and Kafka with the same words: each error has
+ * its English message and its {@link FieldError.Code code} in the message bundles.
  */
 @Component
 public class ClueValidation {
@@ -24,6 +30,14 @@ public class ClueValidation {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     static final int MAX_CLUE_ID = 64;
+
+    /** {@link IdNumber#problem}'s words, each with its code. */
+    static final Map<String, Code> ID_NUMBER_PROBLEMS =
+            byEnglish(Code.ID_NUMBER_LENGTH, Code.ID_NUMBER_DIGITS, Code.ID_NUMBER_BIRTH_DATE, Code.ID_NUMBER_CHECK);
+
+    /** {@link BankAccounts#problem}'s words, each with its code. */
+    static final Map<String, Code> ACCOUNT_PROBLEMS =
+            byEnglish(Code.ACCOUNT_DIGITS, Code.ACCOUNT_LUHN, Code.ACCOUNT_LENGTH);
 
     private final Clock clock;
 
@@ -45,9 +59,9 @@ public class ClueValidation {
 
         String clueId = text(draft.clueId());
         if (clueId == null) {
-            errors.add(new FieldError("clueId", "is required"));
+            errors.add(FieldError.of("clueId", Code.REQUIRED));
         } else if (clueId.length() > MAX_CLUE_ID) {
-            errors.add(new FieldError("clueId", "must be at most " + MAX_CLUE_ID + " characters"));
+            errors.add(FieldError.of("clueId", Code.TOO_LONG, MAX_CLUE_ID));
         }
         var source = enumValue("source", draft.source(), ClueSource::valueOf, true, errors);
         var kind = enumValue("kind", draft.kind(), ClueKind::valueOf, true, errors);
@@ -60,25 +74,29 @@ public class ClueValidation {
         boolean money = kind != null && kind.involvesMoney();
         if (amountText == null) {
             if (money) {
-                errors.add(new FieldError("amount", "is required for a " + kind + " clue"));
+                errors.add(FieldError.of(
+                        "amount",
+                        Code.AMOUNT_REQUIRED,
+                        kind.name(),
+                        new DefaultMessageSourceResolvable(new String[] {"warning.kind." + kind.name()}, kind.name())));
             }
         } else {
             try {
                 amount = new BigDecimal(amountText);
                 if (amount.signum() < 0) {
-                    errors.add(new FieldError("amount", "must not be negative"));
+                    errors.add(FieldError.of("amount", Code.NEGATIVE));
                 } else if (amount.stripTrailingZeros().scale() > 2) {
-                    errors.add(new FieldError("amount", "must have at most 2 decimals (yuan and fen)"));
+                    errors.add(FieldError.of("amount", Code.DECIMALS));
                 }
             } catch (NumberFormatException e) {
-                errors.add(new FieldError("amount", "is not a number: " + amountText));
+                errors.add(FieldError.of("amount", Code.NOT_A_NUMBER, amountText));
             }
         }
         var transactedAt = instant("transactedAt", draft.transactedAt(), money, now, errors);
         var fraudType = enumValue("fraudTypeHint", draft.fraudTypeHint(), FraudType::valueOf, false, errors);
         var upstreamLevel = text(draft.upstreamLevel());
         if (upstreamLevel != null && upstreamLevel.length() > 32) {
-            errors.add(new FieldError("upstreamLevel", "must be at most 32 characters"));
+            errors.add(FieldError.of("upstreamLevel", Code.TOO_LONG, 32));
         }
 
         if (!errors.isEmpty()) {
@@ -101,23 +119,21 @@ public class ClueValidation {
 
     private Clue.Person person(ClueDraft.Person draft, List<FieldError> errors) {
         if (draft == null) {
-            errors.add(new FieldError("person", "is required"));
+            errors.add(FieldError.of("person", Code.REQUIRED));
             return null;
         }
         String name = text(draft.name());
         if (name == null) {
-            errors.add(new FieldError("person.name", "is required"));
+            errors.add(FieldError.of("person.name", Code.REQUIRED));
         } else if (name.length() > 64) {
-            errors.add(new FieldError("person.name", "must be at most 64 characters"));
+            errors.add(FieldError.of("person.name", Code.TOO_LONG, 64));
         }
         String idNumber = null;
         var idText = text(draft.idNumber());
         if (idText != null) {
             var parsed = IdNumber.parse(idText);
             if (parsed.isEmpty()) {
-                errors.add(new FieldError(
-                        "person.idNumber",
-                        IdNumber.problem(idText.toUpperCase(Locale.ROOT)).orElse("is invalid")));
+                errors.add(idNumberError(idText.toUpperCase(Locale.ROOT)));
             } else {
                 idNumber = parsed.get().value();
             }
@@ -127,11 +143,11 @@ public class ClueValidation {
         if (phoneText != null) {
             phone = MobileNumbers.normalise(phoneText).orElse(null);
             if (phone == null) {
-                errors.add(new FieldError("person.phone", "is not a valid mainland mobile number"));
+                errors.add(FieldError.of("person.phone", Code.MOBILE));
             }
         }
         if (idText == null && phoneText == null) {
-            errors.add(new FieldError("person.idNumber", "an ID number or a phone is required"));
+            errors.add(FieldError.of("person.idNumber", Code.ID_NUMBER_OR_PHONE));
         }
         var address = text(draft.address());
         var account = account("person.account", draft.account(), errors);
@@ -148,16 +164,16 @@ public class ClueValidation {
         if (phone != null) {
             phone = phone.replaceAll("[\\s-]", "");
             if (!phone.matches("\\+?\\d{5,20}")) {
-                errors.add(new FieldError("suspect.phone", "must be 5 to 20 digits, optionally with a leading +"));
+                errors.add(FieldError.of("suspect.phone", Code.SUSPECT_PHONE));
             }
         }
         String url = text(draft.url());
         if (url != null && (url.length() > 2048 || url.contains(" "))) {
-            errors.add(new FieldError("suspect.url", "is not a URL"));
+            errors.add(FieldError.of("suspect.url", Code.URL));
         }
         String app = text(draft.app());
         if (app != null && app.length() > 100) {
-            errors.add(new FieldError("suspect.app", "must be at most 100 characters"));
+            errors.add(FieldError.of("suspect.app", Code.TOO_LONG, 100));
         }
         return new Clue.Suspect(account, phone, url, app);
     }
@@ -168,12 +184,12 @@ public class ClueValidation {
         }
         var number = BankAccounts.normalise(text(draft.number()));
         if (number == null) {
-            errors.add(new FieldError(field + ".number", "is required with a bank"));
+            errors.add(FieldError.of(field + ".number", Code.ACCOUNT_WITHOUT_NUMBER));
             return null;
         }
         var problem = BankAccounts.problem(number);
         if (problem.isPresent()) {
-            errors.add(new FieldError(field + ".number", problem.get()));
+            errors.add(coded(field + ".number", problem.get(), ACCOUNT_PROBLEMS));
             return null;
         }
         return new Clue.Account(text(draft.bank()), number, text(draft.holder()));
@@ -183,18 +199,18 @@ public class ClueValidation {
         var value = text(text);
         if (value == null) {
             if (required) {
-                errors.add(new FieldError(field, "is required"));
+                errors.add(FieldError.of(field, Code.REQUIRED));
             }
             return null;
         }
         try {
             var instant = OffsetDateTime.parse(value).toInstant();
             if (instant.isAfter(now.plus(CLOCK_SKEW))) {
-                errors.add(new FieldError(field, "is in the future"));
+                errors.add(FieldError.of(field, Code.FUTURE));
             }
             return instant;
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be ISO-8601 with an offset, e.g. 2026-11-22T09:30:00+08:00"));
+            errors.add(FieldError.of(field, Code.TIME_FORMAT));
             return null;
         }
     }
@@ -204,16 +220,37 @@ public class ClueValidation {
         var value = text(text);
         if (value == null) {
             if (required) {
-                errors.add(new FieldError(field, "is required"));
+                errors.add(FieldError.of(field, Code.REQUIRED));
             }
             return null;
         }
         try {
             return parse.apply(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "unknown value: " + value));
+            errors.add(FieldError.of(field, Code.UNKNOWN_VALUE, value));
             return null;
         }
+    }
+
+    private static FieldError idNumberError(String idNumber) {
+        return IdNumber.problem(idNumber)
+                .map(problem -> coded("person.idNumber", problem, ID_NUMBER_PROBLEMS))
+                .orElseGet(() -> FieldError.of("person.idNumber", Code.INVALID));
+    }
+
+    /**
+     * The error for a problem another class words: its code when known; else its own (English) words,
+     * shown in every language, under {@link Code#INVALID}.
+     */
+    private static FieldError coded(String field, String problem, Map<String, Code> codes) {
+        var code = codes.get(problem);
+        return code != null
+                ? FieldError.of(field, code)
+                : new FieldError(field, problem, Code.INVALID.key(), List.of());
+    }
+
+    private static Map<String, Code> byEnglish(Code... codes) {
+        return Stream.of(codes).collect(Collectors.toUnmodifiableMap(Code::english, c -> c));
     }
 
     private static String text(String value) {

@@ -2,10 +2,22 @@ package io.purseguard.warning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 class ClueValidationTest {
 
@@ -112,5 +124,200 @@ class ClueValidationTest {
         assertThat(MobileNumbers.normalise("02584001234")).isEmpty();
         assertThat(MobileNumbers.normalise("1391234567")).isEmpty();
         assertThat(MobileNumbers.region("13912345678")).isPresent();
+    }
+
+    // ---- every error has a stable code with words in both bundles ----------------------------------
+
+    /** The bundles as the application reads them (spring.messages.*). */
+    static ResourceBundleMessageSource bundles() {
+        var messages = new ResourceBundleMessageSource();
+        messages.setBasename("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    private static ClueDraft draft(
+            String clueId,
+            String source,
+            String kind,
+            String pushedAt,
+            ClueDraft.Person person,
+            ClueDraft.Suspect suspect,
+            String amount,
+            String transactedAt,
+            String upstreamLevel) {
+        return new ClueDraft(
+                clueId, source, kind, pushedAt, person, suspect, amount, transactedAt, null, upstreamLevel);
+    }
+
+    private static ClueDraft.Person person(String name, String idNumber, String phone, ClueDraft.Account account) {
+        return new ClueDraft.Person(name, idNumber, phone, null, account);
+    }
+
+    /** Drafts between them taking every branch of the validation that refuses a field. */
+    private List<FieldError> everyKindOfError() {
+        var pushed = Clues.at(NOW.minusSeconds(60));
+        var ok = person("王五", null, "13812345678", null);
+        var drafts = List.of(
+                // clue id missing, source and kind missing, pushed-at missing, no person
+                draft(null, null, null, null, null, null, null, null, null),
+                // too long, unknown values, a time in the wrong form, a fund clue without amount or time
+                draft("x".repeat(65), "MARS", "FUND", "yesterday", ok, null, null, null, "L".repeat(33)),
+                // a time too far ahead, a negative amount, a name too long, a bad mobile
+                draft(
+                        "A",
+                        "NATIONAL",
+                        "FUND",
+                        Clues.at(NOW.plusSeconds(3600)),
+                        person("张".repeat(65), null, "12345", null),
+                        null,
+                        "-1",
+                        pushed,
+                        null),
+                // three decimals; neither an ID number nor a phone; an account without a number
+                draft(
+                        "B",
+                        "NATIONAL",
+                        "FUND",
+                        pushed,
+                        person(null, null, null, new ClueDraft.Account("某银行", null, null)),
+                        null,
+                        "10.005",
+                        pushed,
+                        null),
+                // no number at all; ID numbers wrong in each way; accounts wrong in each way
+                draft(
+                        "C",
+                        "NATIONAL",
+                        "FUND",
+                        pushed,
+                        person("甲", "12345", null, new ClueDraft.Account(null, "6222 0202 abc", null)),
+                        new ClueDraft.Suspect(
+                                new ClueDraft.Account(null, "6222020200112233445", null), "12", "a b", "x".repeat(101)),
+                        "abc",
+                        pushed,
+                        null),
+                draft(
+                        "D",
+                        "CITY",
+                        "CALL",
+                        pushed,
+                        person("乙", "1101051949123100AX", null, null),
+                        null,
+                        null,
+                        null,
+                        null),
+                draft(
+                        "E",
+                        "CITY",
+                        "CALL",
+                        pushed,
+                        person("丙", "110105194913310021", null, null),
+                        new ClueDraft.Suspect(new ClueDraft.Account(null, "1234567", null), null, null, null),
+                        null,
+                        null,
+                        null),
+                draft(
+                        "F",
+                        "CITY",
+                        "CALL",
+                        pushed,
+                        person("丁", "110105194912310021", null, null),
+                        null,
+                        null,
+                        null,
+                        null));
+        var errors = new ArrayList<FieldError>();
+        drafts.forEach(d -> errors.addAll(validation.validate(d).errors()));
+        return errors;
+    }
+
+    @Test
+    void every_branch_gives_a_code_and_the_english_message_is_the_english_bundles() {
+        var errors = everyKindOfError();
+        var produced = errors.stream().map(FieldError::code).collect(Collectors.toCollection(java.util.TreeSet::new));
+        // everything but the codes of the doors (unreadable items, records, sheet cells) and the fallback
+        var doors = EnumSet.of(
+                FieldError.Code.EMPTY,
+                FieldError.Code.WRONG_SHAPE,
+                FieldError.Code.NOT_A_CLUE,
+                FieldError.Code.NOT_JSON,
+                FieldError.Code.SHEET_TIME,
+                FieldError.Code.INVALID);
+        assertThat(produced)
+                .containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(doors).stream()
+                        .map(FieldError.Code::key)
+                        .toList());
+        assertThat(errors).allSatisfy(e -> assertThat(e.code()).startsWith("clue.error."));
+
+        var messages = bundles();
+        var missing = new TreeMap<String, String>();
+        for (var error : errors) {
+            for (var locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                try {
+                    messages.getMessage(error.code(), error.args().toArray(), locale);
+                } catch (NoSuchMessageException e) {
+                    missing.put(error.code(), locale.toString());
+                }
+            }
+        }
+        assertThat(missing).as("codes without words in a bundle").isEmpty();
+        assertThat(errors).allSatisfy(error -> {
+            var english = messages.getMessage(error.resolvable(), Locale.ENGLISH);
+            var chinese = messages.getMessage(error.resolvable(), Locale.SIMPLIFIED_CHINESE);
+            assertThat(english).as(error.code()).isEqualTo(error.message());
+            assertThat(chinese).as(error.code()).isNotEqualTo(english).containsPattern("\\p{IsHan}");
+        });
+    }
+
+    @Test
+    void every_code_has_words_in_both_bundles_the_english_ones_being_the_contracts() {
+        var messages = bundles();
+        for (var code : FieldError.Code.values()) {
+            var args = new Object[] {"X1", "X2"};
+            var english = messages.getMessage(code.key(), args, Locale.ENGLISH);
+            var chinese = messages.getMessage(code.key(), args, Locale.SIMPLIFIED_CHINESE);
+            assertThat(english).as(code.key()).isEqualTo(code.english(args));
+            assertThat(chinese).as(code.key()).isNotEqualTo(english);
+        }
+    }
+
+    @Test
+    void errors_read_as_the_contract_and_in_chinese() throws Exception {
+        var messages = bundles();
+        var fund = validation
+                .validate(Clues.fund("A", null, "13812345678", null, NOW))
+                .errors()
+                .get(0);
+        assertThat(fund.message()).isEqualTo("is required for a FUND clue");
+        assertThat(messages.getMessage(fund.resolvable(), Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("资金预警必须填写金额");
+        var id = validation
+                .validate(Clues.fund("A", "110105194912310021", null, "1", NOW))
+                .errors()
+                .get(0);
+        assertThat(id.message()).isEqualTo("check character does not match (GB 11643)");
+        assertThat(id.code()).isEqualTo("clue.error.idNumber.check");
+        assertThat(messages.getMessage(id.resolvable(), Locale.SIMPLIFIED_CHINESE))
+                .contains("校验位");
+
+        // the JSON of the contract: field, message and code, the arguments stay here
+        var json = new ObjectMapper().writeValueAsString(FieldError.of("clueId", FieldError.Code.TOO_LONG, 64));
+        assertThat(new ObjectMapper().readValue(json, Map.class))
+                .containsOnlyKeys("field", "message", "code")
+                .containsEntry("message", "must be at most 64 characters")
+                .containsEntry("code", "clue.error.tooLong");
+    }
+
+    @Test
+    void unreadable_items_have_codes_too() {
+        var notAnObject = FieldError.unreadable(new IllegalArgumentException("no"));
+        assertThat(notAnObject.code()).isEqualTo("clue.error.notAClue");
+        assertThat(notAnObject.message()).isEqualTo("is not a clue object");
+        Set<String> keys = Arrays.stream(FieldError.Code.values())
+                .map(FieldError.Code::key)
+                .collect(Collectors.toSet());
+        assertThat(keys).contains(notAnObject.code());
     }
 }

@@ -1,6 +1,7 @@
 package io.purseguard.warning.excel;
 
 import io.purseguard.warning.ClueDraft;
+import io.purseguard.warning.FieldError;
 import io.purseguard.warning.IntakeDoor;
 import io.purseguard.warning.IntakeResult;
 import io.purseguard.warning.WarningIntake;
@@ -62,7 +63,7 @@ public class ClueImport {
 
     /** A row read and waiting for its chunk to go through the intake. */
     private record Pending(
-            int row, Map<ImportColumn, String> values, ClueDraft draft, Map<String, String> unreadable) {}
+            int row, Map<ImportColumn, String> values, ClueDraft draft, Map<String, FieldError> unreadable) {}
 
     private final class Run implements SheetRows.Handler {
 
@@ -117,7 +118,7 @@ public class ClueImport {
             }
             rows++;
             progress.read();
-            var unreadable = new HashMap<String, String>();
+            var unreadable = new HashMap<String, FieldError>();
             chunk.add(new Pending(number, values, draft(values, unreadable), unreadable));
             if (chunk.size() == WarningIntake.MAX_BATCH) {
                 flush();
@@ -201,7 +202,7 @@ public class ClueImport {
                                         pending.row(),
                                         column.map(ImportColumn::header).orElse(e.field()),
                                         e.field(),
-                                        pending.unreadable().getOrDefault(e.field(), e.message())));
+                                        pending.unreadable().getOrDefault(e.field(), e)));
                     })
                     .sorted(Comparator.comparingInt(Ranked::rank))
                     .map(Ranked::error)
@@ -237,7 +238,7 @@ public class ClueImport {
     private record Ranked(int rank, ImportReport.RowError error) {}
 
     /** A row as the intake contract's draft: Chinese labels as codes, times as ISO-8601. */
-    static ClueDraft draft(Map<ImportColumn, String> values, Map<String, String> unreadable) {
+    static ClueDraft draft(Map<ImportColumn, String> values, Map<String, FieldError> unreadable) {
         return new ClueDraft(
                 values.get(ImportColumn.CLUE_ID),
                 ClueVocabulary.source(values.get(ImportColumn.SOURCE)),
@@ -263,7 +264,8 @@ public class ClueImport {
                 values.get(ImportColumn.UPSTREAM_LEVEL));
     }
 
-    private static String time(ImportColumn column, Map<ImportColumn, String> values, Map<String, String> unreadable) {
+    private static String time(
+            ImportColumn column, Map<ImportColumn, String> values, Map<String, FieldError> unreadable) {
         var text = values.get(column);
         if (text == null) {
             return null;
@@ -271,9 +273,7 @@ public class ClueImport {
         var iso = CellText.isoTime(text);
         if (iso.isEmpty()) {
             // handed on as it is, so the intake refuses it; the report says it in the sheet's terms
-            unreadable.put(
-                    column.field(),
-                    "is not a date and time: " + text + " (write 2026-11-22 09:30:00, or use a date cell)");
+            unreadable.put(column.field(), FieldError.of(column.field(), FieldError.Code.SHEET_TIME, text));
             return text;
         }
         return iso.get();

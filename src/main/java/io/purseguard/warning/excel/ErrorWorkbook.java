@@ -2,8 +2,11 @@ package io.purseguard.warning.excel;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.context.MessageSource;
 
 /**
  * The error report of an import as a workbook: one line per refused row with 行号, 列 and 原因,
@@ -20,7 +23,33 @@ public final class ErrorWorkbook {
 
     private ErrorWorkbook() {}
 
+    /** The error report with the reasons as the API words them (English). */
     public static void write(ImportReport report, OutputStream out) throws IOException {
+        write(report, ImportReport.RowError::message, "：", "；", out);
+    }
+
+    /**
+     * The error report with the reasons in {@code locale} (the language of the person downloading it),
+     * from the message bundles. The headers stay the sheet's own Chinese ones.
+     */
+    public static void write(ImportReport report, MessageSource messages, Locale locale, OutputStream out)
+            throws IOException {
+        boolean chinese = "zh".equals(locale.getLanguage());
+        write(
+                report,
+                e -> messages.getMessage(e.resolvable(), locale),
+                chinese ? "：" : ": ",
+                chinese ? "；" : "; ",
+                out);
+    }
+
+    private static void write(
+            ImportReport report,
+            Function<ImportReport.RowError, String> reason,
+            String afterColumn,
+            String betweenReasons,
+            OutputStream out)
+            throws IOException {
         try (var workbook = new SXSSFWorkbook(200)) {
             var styles = new ImportTemplate.Styles(workbook);
             var sheet = workbook.createSheet("错误");
@@ -52,8 +81,8 @@ public final class ErrorWorkbook {
                                 .collect(Collectors.joining("、")));
                 row.createCell(2)
                         .setCellValue(rejected.errors().stream()
-                                .map(e -> e.column() + "：" + e.message())
-                                .collect(Collectors.joining("；")));
+                                .map(e -> e.column() + afterColumn + reason.apply(e))
+                                .collect(Collectors.joining(betweenReasons)));
                 for (int i = 0; i < columns.size(); i++) {
                     var column = columns.get(i);
                     var cell = row.createCell(fixed.length + i);

@@ -1,7 +1,15 @@
 package io.purseguard.warning.excel;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.purseguard.warning.FieldError;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * What an import did: how many rows were taken in, were replays, or were refused; each refused row
@@ -36,10 +44,38 @@ public record ImportReport(
      *
      * @param column the Chinese header of the column at fault (the field name when no column is)
      * @param field the intake contract's field, e.g. {@code person.idNumber}
+     * @param message the reason in English, as the API answers it
+     * @param code the reason's key in the message bundles ({@code clue.error.…}, see {@link FieldError.Code})
+     * @param args the arguments of the bundles' message (not part of the API's answer)
      */
-    public record RowError(int row, String column, String field, String message) {}
+    public record RowError(
+            int row,
+            String column,
+            String field,
+            String message,
+            String code,
+            @JsonIgnore List<Object> args) {
 
-    /** Every reason, row by row. */
+        public RowError {
+            args = args == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(args));
+        }
+
+        RowError(int row, String column, String field, FieldError error) {
+            this(row, column, field, error.message(), error.code(), error.args());
+        }
+
+        /** The reason as the bundles say it; the English message stands in for a code they lack. */
+        public MessageSourceResolvable resolvable() {
+            return new DefaultMessageSourceResolvable(new String[] {code}, args.toArray(), message);
+        }
+
+        /** This error with its message in {@code locale} (the page's, the workbook reader's). */
+        public RowError in(MessageSource messages, Locale locale) {
+            return new RowError(row, column, field, messages.getMessage(resolvable(), locale), code, args);
+        }
+    }
+
+    /** Every reason, row by row; the messages in English ({@link RowError#in} for another language). */
     public List<RowError> errors() {
         return rejectedRows.stream().flatMap(r -> r.errors().stream()).toList();
     }

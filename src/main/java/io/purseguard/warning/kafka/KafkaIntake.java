@@ -45,13 +45,16 @@ import org.springframework.kafka.listener.BatchMessageListener;
  *
  * <pre>{@code
  * {"record": "<the original value, as text>",
- *  "errors": [{"field": "person.idNumber", "message": "check character does not match (GB 11643)"}],
+ *  "errors": [{"field": "person.idNumber", "message": "check character does not match (GB 11643)",
+ *              "code": "clue.error.idNumber.check"}],
  *  "topic": "purseguard.warnings", "partition": 0, "offset": 42, "key": "<the original key>"}
  * }</pre>
  *
  * {@code record} is the original value verbatim (a string, since it may not be JSON; absent for a
  * record without a value); {@code field} names the failing field as the REST door does, or
- * {@code record} when the whole record is unreadable. The good records of the same poll are taken in.
+ * {@code record} when the whole record is unreadable; {@code message} is English and {@code code} its
+ * stable key in the message bundles ({@link FieldError.Code}). The good records of the same poll are
+ * taken in.
  *
  * <h2>Failures are not rejections</h2>
  * Anything that is not a verdict on the record itself (the database is down, intake throws, the rejected
@@ -139,16 +142,16 @@ final class KafkaIntake implements BatchMessageListener<String, String> {
 
     private Read read(String value) {
         if (value == null || value.isBlank()) {
-            return Read.refused(new FieldError("record", "is empty"));
+            return Read.refused(FieldError.of("record", FieldError.Code.EMPTY));
         }
         JsonNode node;
         try {
             node = json.readTree(value);
         } catch (JsonProcessingException e) {
-            return Read.refused(new FieldError("record", "is not JSON: " + e.getOriginalMessage()));
+            return Read.refused(FieldError.of("record", FieldError.Code.NOT_JSON, e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) {
-            return Read.refused(new FieldError("record", "is not a clue object"));
+            return Read.refused(FieldError.of("record", FieldError.Code.NOT_A_CLUE));
         }
         try {
             return new Read(json.treeToValue(node, ClueDraft.class), null);

@@ -41,7 +41,8 @@ class WarningImportApi {
 
     /**
      * The report. {@code errors} lists every reason a row was refused: the row as Excel numbers it
-     * (header = 1), the Chinese column, the contract field and the message.
+     * (header = 1), the Chinese column, the contract field, the message (English, as the REST door's)
+     * and its {@code code} in the message bundles ({@code clue.error.…}).
      */
     record Result(
             long rows,

@@ -12,10 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,10 +49,12 @@ class WarningImportPages {
 
     private final ImportJobs jobs;
     private final ObjectProvider<MultipartProperties> multipart;
+    private final MessageSource messages;
 
-    WarningImportPages(ImportJobs jobs, ObjectProvider<MultipartProperties> multipart) {
+    WarningImportPages(ImportJobs jobs, ObjectProvider<MultipartProperties> multipart, MessageSource messages) {
         this.jobs = jobs;
         this.multipart = multipart;
+        this.messages = messages;
     }
 
     /** A file-level problem to show above the form: a message key and its one argument. */
@@ -106,29 +110,32 @@ class WarningImportPages {
     }
 
     @GetMapping("/{id}")
-    ModelAndView job(Caller caller, @PathVariable String id) {
+    ModelAndView job(Caller caller, @PathVariable String id, Locale locale) {
         return find(id, caller)
-                .map(job -> withJob(new ModelAndView("warnings/import-job"), job))
+                .map(job -> withJob(new ModelAndView("warnings/import-job"), job, locale))
                 .orElseGet(WarningImportPages::notFound);
     }
 
     /** The progress fragment htmx polls; once the job is finished it no longer asks to be polled. */
     @GetMapping("/{id}/progress")
-    ModelAndView progress(Caller caller, @PathVariable String id) {
+    ModelAndView progress(Caller caller, @PathVariable String id, Locale locale) {
         return find(id, caller)
-                .map(job -> withJob(new ModelAndView("warnings/import-job :: progress"), job))
+                .map(job -> withJob(new ModelAndView("warnings/import-job :: progress"), job, locale))
                 // gone (a restart, another node): htmx stops polling on 286 and shows why
                 .orElseGet(() -> new ModelAndView("warnings/import-job :: gone", STOP_POLLING));
     }
 
     @GetMapping("/{id}/errors.xlsx")
-    void errors(Caller caller, @PathVariable String id, HttpServletResponse response) throws IOException {
+    void errors(Caller caller, @PathVariable String id, Locale locale, HttpServletResponse response)
+            throws IOException {
         var report = find(id, caller).map(ImportJob::report);
         if (report.isEmpty()) {
             response.sendError(HttpStatus.NOT_FOUND.value());
             return;
         }
-        WarningImportDownloads.xlsx(response, ErrorWorkbook.FILE_NAME, out -> ErrorWorkbook.write(report.get(), out));
+        // the reasons in the language of the one downloading, as on the page
+        WarningImportDownloads.xlsx(
+                response, ErrorWorkbook.FILE_NAME, out -> ErrorWorkbook.write(report.get(), messages, locale, out));
     }
 
     private Optional<ImportJob> find(String id, Caller caller) {
@@ -139,11 +146,18 @@ class WarningImportPages {
         }
     }
 
-    private static ModelAndView withJob(ModelAndView view, ImportJob job) {
+    /**
+     * The job and its report; the reasons, held as codes, are put in the words of the one looking (the
+     * import ran in the background, without a request's language).
+     */
+    private ModelAndView withJob(ModelAndView view, ImportJob job, Locale locale) {
         view.addObject("job", job);
         var report = job.report();
         List<ImportReport.RowError> errors = report == null ? List.of() : report.errors();
-        view.addObject("errors", errors.size() > ERRORS_ON_PAGE ? errors.subList(0, ERRORS_ON_PAGE) : errors);
+        view.addObject(
+                "errors",
+                (errors.size() > ERRORS_ON_PAGE ? errors.subList(0, ERRORS_ON_PAGE) : errors)
+                        .stream().map(e -> e.in(messages, locale)).toList());
         view.addObject("errorsHidden", Math.max(0, errors.size() - ERRORS_ON_PAGE));
         var problem = job.problem();
         if (problem != null) {

@@ -129,6 +129,12 @@ class ImportFlowTest {
                         + e.get("column").asText() + " " + e.get("field").asText()));
         assertThat(errors).containsExactly("4 身份证号 person.idNumber", "7 金额 amount", "9 线索编号 clueId");
         report.get("errors").forEach(e -> assertThat(e.get("message").asText()).isNotBlank());
+        // the machine contract: English words, and the code they come from
+        assertThat(report.get("errors").get(0).get("message").asText())
+                .isEqualTo("check character does not match (GB 11643)");
+        assertThat(report.get("errors").get(0).get("code").asText()).isEqualTo("clue.error.idNumber.check");
+        report.get("errors").forEach(e -> assertThat(e.get("code").asText()).startsWith("clue.error."));
+        report.get("errors").forEach(e -> assertThat(e.has("args")).isFalse());
 
         // taken in by the Excel door and routed to each person's station
         for (int n : List.of(1, 2, 4, 5, 7)) {
@@ -308,6 +314,10 @@ class ImportFlowTest {
         assertThat(done).doesNotContain("<html", "<nav", "hx-trigger");
         assertThat(done).containsPattern("id=\"import-accepted\">5<").containsPattern("id=\"import-rejected\">3<");
         assertThat(done).contains("身份证号", "金额", "线索编号", job + "/errors.xlsx");
+        // the reasons in Chinese, the page's language, though the import ran without a request
+        assertThat(done)
+                .contains("校验位不正确（GB 11643）", "最多两位小数", "必填")
+                .doesNotContain("check character does not match", "must have at most 2 decimals");
 
         var errors = center.get(job + "/errors.xlsx");
         assertThat(errors.status()).isEqualTo(200);
@@ -320,9 +330,23 @@ class ImportFlowTest {
             assertThat(formatter.formatCellValue(sheet.getRow(1).getCell(1))).isEqualTo("身份证号");
             assertThat(formatter.formatCellValue(sheet.getRow(2).getCell(0))).isEqualTo("7");
             assertThat(formatter.formatCellValue(sheet.getRow(3).getCell(1))).isEqualTo("线索编号");
+            assertThat(formatter.formatCellValue(sheet.getRow(1).getCell(2))).isEqualTo("身份证号：校验位不正确（GB 11643）");
             var row4 = new ArrayList<String>();
             sheet.getRow(1).forEach(c -> row4.add(formatter.formatCellValue(c)));
             assertThat(row4).contains(residents.get(2).name());
+        }
+
+        // in English (?lang=en, then remembered), the page and the workbook give the reasons in English
+        var english = center.get(job + "?lang=en");
+        assertThat(english.status()).isEqualTo(200);
+        assertThat(english.text())
+                .contains("check character does not match (GB 11643)", "must have at most 2 decimals (yuan and fen)")
+                .doesNotContain("校验位不正确");
+        try (var book = new XSSFWorkbook(
+                new ByteArrayInputStream(center.get(job + "/errors.xlsx").body()))) {
+            assertThat(new DataFormatter()
+                            .formatCellValue(book.getSheetAt(0).getRow(1).getCell(2)))
+                    .isEqualTo("身份证号: check character does not match (GB 11643)");
         }
         assertThat(count(clue(1))).isEqualTo(1);
 

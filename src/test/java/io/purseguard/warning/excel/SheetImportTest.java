@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -34,6 +35,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The Excel/CSV door without the database: real sheets built with POI, read by the streaming reader,
@@ -208,6 +210,9 @@ class SheetImportTest {
             assertThat(e.row()).isEqualTo(2);
             assertThat(e.column()).isEqualTo("推送时间");
             assertThat(e.message()).contains("昨天上午", "2026-11-22 09:30:00");
+            assertThat(e.code()).isEqualTo("clue.error.sheetTime");
+            assertThat(e.in(bundles(), Locale.SIMPLIFIED_CHINESE).message())
+                    .isEqualTo("无法识别的日期时间：昨天上午（请写成 2026-11-22 09:30:00，或使用日期格式的单元格）");
         });
     }
 
@@ -359,7 +364,7 @@ class SheetImportTest {
     void the_error_workbook_has_a_line_per_refused_row_and_can_be_imported_again() throws Exception {
         var report = run(Sheets.xlsx(HEADERS, ROWS), "clues.xlsx");
         var out = new ByteArrayOutputStream();
-        ErrorWorkbook.write(report, out);
+        ErrorWorkbook.write(report, bundles(), Locale.SIMPLIFIED_CHINESE, out);
 
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             var sheet = workbook.getSheetAt(0);
@@ -370,6 +375,7 @@ class SheetImportTest {
             assertThat(sheet.getLastRowNum()).isEqualTo(3);
             assertThat(formatter.formatCellValue(sheet.getRow(1).getCell(0))).isEqualTo("4");
             assertThat(formatter.formatCellValue(sheet.getRow(1).getCell(1))).isEqualTo("身份证号");
+            assertThat(formatter.formatCellValue(sheet.getRow(1).getCell(2))).isEqualTo("身份证号：校验位不正确（GB 11643）");
             assertThat(formatter.formatCellValue(sheet.getRow(3).getCell(1))).isEqualTo("线索编号");
         }
         taken.clear();
@@ -411,6 +417,15 @@ class SheetImportTest {
                         .isNotBlank();
             }
         }
+    }
+
+    /** The bundles as the application reads them (spring.messages.*). */
+    private static ResourceBundleMessageSource bundles() {
+        var messages = new ResourceBundleMessageSource();
+        messages.setBasename("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
     }
 
     private ClueDraft draft(String clueId) {
