@@ -33,8 +33,8 @@ final class MobileNumbers {
         }
         try {
             var number = UTIL.parse(text.strip(), "CN");
+            // the type is UNKNOWN for an invalid number, so one metadata match answers both questions
             boolean mobile = number.getCountryCode() == 86
-                    && UTIL.isValidNumber(number)
                     && UTIL.getNumberType(number) == PhoneNumberUtil.PhoneNumberType.MOBILE;
             return mobile ? Optional.of(number) : Optional.empty();
         } catch (NumberParseException e) {

@@ -2,6 +2,7 @@ package io.purseguard.warning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.purseguard.platform.TimeOrderedIds;
 import io.purseguard.residents.IdNumber;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one path every door takes: validate, de-duplicate by the upstream clue id, triage, route,
- * persist with its first history line and {@link WarningReceived}, in one transaction per batch.
+ * persist (the row is its own first history line) and {@link WarningReceived}, in one transaction per batch.
  * Good items of a batch are taken in even when others are refused. Every look-up is made once per
  * batch (known clue ids, registry matches, earlier warnings) and the rows are written in one JDBC
  * batch: the per-clue work is in memory.
@@ -87,7 +87,7 @@ public class WarningIntake {
         for (int i = 0; i < drafts.size(); i++) {
             var draft = drafts.get(i);
             var checked = draft == null
-                    ? new ClueValidation.Result(null, List.of(new FieldError("items[" + i + "]", "is empty")))
+                    ? new ClueValidation.Result(null, List.of(FieldError.of("items[" + i + "]", FieldError.Code.EMPTY)))
                     : validation.validate(draft);
             if (checked.valid()) {
                 valid.add(new Indexed(i, checked.clue()));
@@ -116,7 +116,7 @@ public class WarningIntake {
             if (earlier != null) {
                 results[item.index()] = IntakeResult.duplicate(clueId, earlier);
             } else {
-                firstInBatch.put(clueId, UUID.randomUUID());
+                firstInBatch.put(clueId, TimeOrderedIds.next());
                 fresh.add(item);
             }
         }
@@ -138,7 +138,6 @@ public class WarningIntake {
                     Triage.grade(facts, rules.parameters(), rules.version())));
         }
         var inserted = insert(rows, door, now);
-        var history = new ArrayList<Object[]>();
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
             var clueId = row.clue().clueId();
@@ -149,13 +148,6 @@ public class WarningIntake {
                 continue;
             }
             results[row.index()] = IntakeResult.accepted(clueId, row.id());
-            history.add(new Object[] {
-                row.id(),
-                Timestamp.from(now),
-                door.name().toLowerCase(Locale.ROOT),
-                row.route().unitCode(),
-                row.route().method() + ": " + row.route().note()
-            });
             events.publishEvent(new WarningReceived(
                     row.id(),
                     clueId,
@@ -166,25 +158,6 @@ public class WarningIntake {
                     row.route().residentId(),
                     now));
         }
-        insertHistory(history);
-    }
-
-    /** The first history line of each new warning, in one statement like the warnings themselves. */
-    private void insertHistory(List<Object[]> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        String[] types = {"uuid", "timestamptz", "text", "text", "text"};
-        batch.execute((java.sql.Connection connection) -> {
-            try (var statement = connection.prepareStatement(
-                    "INSERT INTO warning.history (warning_id, seq, at, actor, action, to_unit, note) "
-                            + "SELECT t.id, 1, t.at, t.actor, 'RECEIVED', t.unit, t.note "
-                            + "FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[]) "
-                            + "AS t(id, at, actor, unit, note)")) {
-                bindColumns(connection, statement, lines, types);
-                return statement.executeUpdate();
-            }
-        });
     }
 
     /** Binds each column of {@code rows} as one SQL array parameter, for {@code unnest}. */
@@ -252,6 +225,7 @@ public class WarningIntake {
         {"route_method", "text"},
         {"route_note", "text"},
         {"unit_code", "text"},
+        {"routed_unit_code", "text"},
         {"updated_at", "timestamptz"},
         {"district_code", "text"},
         {"station_code", "text"},
@@ -333,6 +307,7 @@ public class WarningIntake {
             r.route().residentId(),
             r.route().method().name(),
             r.route().note(),
+            r.route().unitCode(),
             r.route().unitCode(),
             now,
             placement.district(),

@@ -73,12 +73,13 @@ public class WarningIntakeBenchmark {
 
             template.execute(
                     "CREATE TABLE public.bench_baseline (clue_id text, source text, kind text, pushed_at timestamptz,"
-                            + " person_name text, person_id_number text, person_phone text, person_address text, amount numeric,"
+                            + " person_name text, person_id_number text, person_phone text, person_address text,"
+                            + " suspect_phone text, suspect_url text, amount numeric,"
                             + " transacted_at timestamptz, fraud_type text)");
             long t1 = System.nanoTime();
             for (var batch : batches(drafts)) {
                 template.batchUpdate(
-                        "INSERT INTO public.bench_baseline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::numeric, ?, ?)",
+                        "INSERT INTO public.bench_baseline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::numeric, ?, ?)",
                         batch.stream().map(WarningIntakeBenchmark::row).toList());
             }
             double baselineSeconds = (System.nanoTime() - t1) / 1e9;
@@ -165,6 +166,8 @@ public class WarningIntakeBenchmark {
             d.person().idNumber(),
             d.person().phone(),
             d.person().address(),
+            d.suspect().phone(),
+            d.suspect().url(),
             d.amount(),
             d.transactedAt() == null
                     ? null
