@@ -75,6 +75,14 @@ class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
             return caller != null && caller.role() == Role.ADMIN;
         }
 
+        /**
+         * 分级规则: the triage rules, linked for the administrator who publishes them (anyone signed in
+         * may open the page read-only).
+         */
+        public boolean triageRules() {
+            return admin();
+        }
+
         /** Whether {@code section} (e.g. {@code /units}) is the current one. */
         public boolean at(String section) {
             if (path == null) {
