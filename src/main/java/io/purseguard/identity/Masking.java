@@ -24,6 +24,27 @@ public final class Masking {
         return keep(value, 4, 4);
     }
 
+    /**
+     * {@code 张小明} → {@code 张*明}, {@code 李明} → {@code 李*}: a team list names people by surname
+     * and role, enough to know whom to call on the team, not enough to look them up.
+     */
+    public static String name(String value) {
+        if (value == null || value.isBlank()) {
+            return value;
+        }
+        var text = value.strip();
+        int[] points = text.codePoints().toArray();
+        if (points.length == 1) {
+            return text;
+        }
+        var masked = new StringBuilder().appendCodePoint(points[0]);
+        masked.append("*".repeat(points.length == 2 ? 1 : points.length - 2));
+        if (points.length > 2) {
+            masked.appendCodePoint(points[points.length - 1]);
+        }
+        return masked.toString();
+    }
+
     private static String keep(String value, int head, int tail) {
         if (value == null) {
             return null;

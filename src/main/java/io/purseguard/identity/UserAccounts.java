@@ -186,13 +186,14 @@ public class UserAccounts {
     /** The caller a user signs in as, if the user exists and is enabled. */
     public Optional<Caller> caller(String username) {
         return jdbc.sql(
-                        "SELECT username, display_name, role, scope_kind, scope_code FROM identity.app_user WHERE username = :u AND enabled")
+                        "SELECT username, display_name, role, scope_kind, scope_code, staff_id FROM identity.app_user WHERE username = :u AND enabled")
                 .param("u", username)
                 .query((rs, i) -> new Caller(
                         rs.getString("username"),
                         rs.getString("display_name"),
                         Role.valueOf(rs.getString("role")),
-                        ScopeColumns.scope(rs.getString("scope_kind"), rs.getString("scope_code"))))
+                        ScopeColumns.scope(rs.getString("scope_kind"), rs.getString("scope_code")),
+                        rs.getObject("staff_id", java.util.UUID.class)))
                 .optional();
     }
 

@@ -5,9 +5,11 @@ import io.purseguard.scope.UnitKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +59,32 @@ public class DutyRoster {
             }
         }
         return shifts;
+    }
+
+    /**
+     * The duty rotation of each of these stations, by station code (stations without one are absent),
+     * so that who is on duty at any instant follows from {@link StationRotation#onDutyAt}. For the
+     * system's own assembly of dissuasion teams: unscoped and not for user-facing views (which use
+     * {@link #schedule}). One query, whatever the number of stations.
+     */
+    public Map<String, StationRotation> rotationsForAssembly(Collection<String> stationCodes) {
+        var codes = stationCodes.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
+        Map<String, List<StaffMember>> byStation = new LinkedHashMap<>();
+        if (codes.length > 0) {
+            jdbc.sql(StaffDirectory.SELECT.replace("SELECT ", "SELECT r.station_code AS rotation_station, ")
+                            + "JOIN jurisdiction.duty_rotation r ON r.staff_id = s.id "
+                            + "WHERE r.station_code = ANY(:stations) ORDER BY r.station_code, r.slot")
+                    .param("stations", codes)
+                    .query(rs -> {
+                        byStation
+                                .computeIfAbsent(rs.getString("rotation_station"), k -> new ArrayList<>())
+                                .add(StaffDirectory.member(rs, 0));
+                    });
+        }
+        Map<String, StationRotation> rotations = new LinkedHashMap<>();
+        byStation.forEach(
+                (station, officers) -> rotations.put(station, new StationRotation(station, rotation, officers)));
+        return rotations;
     }
 
     private Map<String, List<StaffMember>> rotations(Scope scope) {

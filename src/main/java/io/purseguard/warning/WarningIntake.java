@@ -3,6 +3,7 @@ package io.purseguard.warning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.purseguard.platform.TimeOrderedIds;
+import io.purseguard.platform.Unnest;
 import io.purseguard.residents.IdNumber;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one path every door takes: validate, de-duplicate by the upstream clue id, triage, route,
- * persist (the row is its own first history line) and {@link WarningReceived}, in one transaction per batch.
+ * persist (the row is its own first history line) and {@link WarningsReceived}, in one transaction per batch.
  * Good items of a batch are taken in even when others are refused. Every look-up is made once per
  * batch (known clue ids, registry matches, earlier warnings) and the rows are written in one JDBC
  * batch: the per-clue work is in memory.
@@ -138,6 +139,7 @@ public class WarningIntake {
                     Triage.grade(facts, rules.parameters(), rules.version())));
         }
         var inserted = insert(rows, door, now);
+        var received = new ArrayList<WarningReceived>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
             var clueId = row.clue().clueId();
@@ -148,7 +150,7 @@ public class WarningIntake {
                 continue;
             }
             results[row.index()] = IntakeResult.accepted(clueId, row.id());
-            events.publishEvent(new WarningReceived(
+            received.add(new WarningReceived(
                     row.id(),
                     clueId,
                     row.clue().kind(),
@@ -156,20 +158,14 @@ public class WarningIntake {
                     row.route().unitCode(),
                     row.route().placement().station(),
                     row.route().residentId(),
-                    now));
+                    now,
+                    row.route().placement(),
+                    row.clue().person().name(),
+                    row.clue().person().idNumber(),
+                    row.clue().person().phone()));
         }
-    }
-
-    /** Binds each column of {@code rows} as one SQL array parameter, for {@code unnest}. */
-    private static void bindColumns(
-            java.sql.Connection connection, java.sql.PreparedStatement statement, List<Object[]> rows, String[] types)
-            throws java.sql.SQLException {
-        for (int c = 0; c < types.length; c++) {
-            var column = new Object[rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                column[r] = rows.get(r)[c];
-            }
-            statement.setArray(c + 1, connection.createArrayOf(types[c], column));
+        if (!received.isEmpty()) {
+            events.publishEvent(new WarningsReceived(List.copyOf(received)));
         }
     }
 
@@ -254,22 +250,13 @@ public class WarningIntake {
     private Set<String> insert(List<Taken> rows, IntakeDoor door, Instant now) {
         var at = Timestamp.from(now);
         var values = rows.stream().map(r -> row(r, door, at)).toList();
-        return batch.execute((java.sql.Connection connection) -> {
-            try (var statement = connection.prepareStatement(INSERT)) {
-                bindColumns(
-                        connection,
-                        statement,
-                        values,
-                        Arrays.stream(COLUMNS).map(c -> c[1]).toArray(String[]::new));
-                var inserted = new HashSet<String>();
-                try (var rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        inserted.add(rs.getString(1));
-                    }
-                }
-                return inserted;
-            }
-        });
+        return new HashSet<>(Unnest.query(
+                batch,
+                INSERT,
+                new Object[0],
+                Arrays.stream(COLUMNS).map(c -> c[1]).toArray(String[]::new),
+                values,
+                (rs, i) -> rs.getString(1)));
     }
 
     private Object[] row(Taken r, IntakeDoor door, Timestamp now) {

@@ -9,6 +9,7 @@ import io.purseguard.identity.Masking;
 import io.purseguard.identity.Role;
 import io.purseguard.jurisdiction.Unit;
 import io.purseguard.jurisdiction.Units;
+import io.purseguard.scope.Placement;
 import io.purseguard.scope.Scope;
 import io.purseguard.scope.UnitKind;
 import java.sql.ResultSet;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +46,21 @@ public class Warnings {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Warnings(JdbcClient jdbc, Units units, AuditTrail audit, ObjectMapper json, Clock clock) {
+    Warnings(
+            JdbcClient jdbc,
+            Units units,
+            AuditTrail audit,
+            ObjectMapper json,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     public Optional<WarningView> find(UUID id, Scope scope) {
@@ -161,6 +171,7 @@ public class Warnings {
                 current.unit().code(),
                 current.unit().code(),
                 null);
+        events.publishEvent(new WarningSignedFor(id, caller.name(), now));
         return require(id, caller.scope());
     }
 
@@ -205,6 +216,14 @@ public class Warnings {
         WarningHistory.append(
                 jdbc, id, now, caller.name(), "RETURNED", current.unit().code(), queue, reason.strip());
         audit.record(caller.name(), "WARNING_RETURNED", "warning", id.toString(), reason.strip());
+        var queued = units.find(queue, Scope.city()).map(Unit::placement).orElse(Placement.NONE);
+        events.publishEvent(new WarningRerouted(
+                id,
+                WarningStatus.RETURNED,
+                queue,
+                new Placement(queued.district(), null, null, null, null),
+                caller.name(),
+                now));
         return find(id, Scope.city()).orElseThrow();
     }
 
@@ -242,7 +261,62 @@ public class Warnings {
                 "warning",
                 id.toString(),
                 target.code() + (note == null ? "" : " " + note));
+        events.publishEvent(new WarningRerouted(
+                id,
+                WarningStatus.TRANSFERRED,
+                target.code(),
+                new Placement(p.district(), p.station(), null, null, null),
+                caller.name(),
+                now));
         return find(id, Scope.city()).orElseThrow();
+    }
+
+    /**
+     * The warning's status follows its dissuasion task (劝阻中, 已劝阻, …): called by the dissuasion
+     * module, which has checked the caller. Each move is a history line.
+     */
+    @Transactional
+    public void follow(UUID id, WarningStatus status, String actor, String note) {
+        if (!status.followsTask()) {
+            throw new IllegalArgumentException(status + " is not a dissuasion state");
+        }
+        var before = jdbc.sql("SELECT status, unit_code FROM warning.warning WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional()
+                .orElseThrow(() -> new WarningNotFound(id));
+        if (before[0].equals(status.name())) {
+            return;
+        }
+        jdbc.sql("UPDATE warning.warning SET status = :status, updated_at = :now WHERE id = :id")
+                .param("status", status.name())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
+        WarningHistory.append(jdbc, id, clock.instant(), actor, status.name(), before[1], before[1], note);
+    }
+
+    /**
+     * Raises the level one step (a {@code CRITICAL} warning stays so) with the reason, and moves the
+     * warning to {@link WarningStatus#ESCALATED}: the person would not listen, or could not be found.
+     * Answers the new level.
+     */
+    @Transactional
+    public WarningLevel escalate(UUID id, String actor, LevelReason reason) {
+        var level = jdbc.sql("SELECT level FROM warning.warning WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query((rs, i) -> WarningLevel.valueOf(rs.getString(1)))
+                .optional()
+                .orElseThrow(() -> new WarningNotFound(id));
+        var raised = level.raised();
+        jdbc.sql("UPDATE warning.warning SET level = :level, level_reasons = level_reasons || :reason::jsonb "
+                        + "WHERE id = :id")
+                .param("level", raised.name())
+                .param("reason", write(List.of(reason)))
+                .param("id", id)
+                .update();
+        follow(id, WarningStatus.ESCALATED, actor, reason.zh());
+        return raised;
     }
 
     private WarningView require(UUID id, Scope scope) {
@@ -366,6 +440,14 @@ public class Warnings {
             return json.readValue(text, REASONS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored level reasons are unreadable", e);
+        }
+    }
+
+    private String write(List<LevelReason> reasons) {
+        try {
+            return json.writeValueAsString(reasons);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

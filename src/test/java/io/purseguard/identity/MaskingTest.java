@@ -26,4 +26,12 @@ class MaskingTest {
         assertThat(Masking.phone("1234")).isEqualTo("****");
         assertThat(Masking.idNumber(null)).isNull();
     }
+
+    @Test
+    void a_name_keeps_the_surname_and_for_three_characters_the_last() {
+        assertThat(Masking.name("张小明")).isEqualTo("张*明");
+        assertThat(Masking.name("李明")).isEqualTo("李*");
+        assertThat(Masking.name("欧阳娜娜")).isEqualTo("欧**娜");
+        assertThat(Masking.name(null)).isNull();
+    }
 }

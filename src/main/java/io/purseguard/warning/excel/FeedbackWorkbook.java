@@ -33,7 +33,13 @@ public final class FeedbackWorkbook {
             WarningStatus.RECEIVED, "待签收",
             WarningStatus.SIGNED_FOR, "已签收",
             WarningStatus.RETURNED, "已退回",
-            WarningStatus.TRANSFERRED, "已移交");
+            WarningStatus.TRANSFERRED, "已移交",
+            WarningStatus.IN_PROGRESS, "劝阻中",
+            WarningStatus.DISSUADED, "已劝阻",
+            WarningStatus.DEFRAUDED, "已被骗",
+            WarningStatus.UNREACHABLE, "联系不上",
+            WarningStatus.ESCALATED, "已升级",
+            WarningStatus.CLOSED, "已办结");
 
     private FeedbackWorkbook() {}
 

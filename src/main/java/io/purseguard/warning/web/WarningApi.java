@@ -7,6 +7,7 @@ import io.purseguard.warning.ClueDraft;
 import io.purseguard.warning.FieldError;
 import io.purseguard.warning.IntakeDoor;
 import io.purseguard.warning.IntakeResult;
+import io.purseguard.warning.WarningAddendum;
 import io.purseguard.warning.WarningIntake;
 import io.purseguard.warning.WarningLevel;
 import io.purseguard.warning.WarningPage;
@@ -47,11 +48,13 @@ class WarningApi {
     private final WarningIntake intake;
     private final Warnings warnings;
     private final ObjectMapper json;
+    private final List<WarningAddendum> addenda;
 
-    WarningApi(WarningIntake intake, Warnings warnings, ObjectMapper json) {
+    WarningApi(WarningIntake intake, Warnings warnings, ObjectMapper json, List<WarningAddendum> addenda) {
         this.intake = intake;
         this.warnings = warnings;
         this.json = json;
+        this.addenda = addenda;
     }
 
     record Batch(List<JsonNode> items) {}
@@ -124,9 +127,19 @@ class WarningApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One warning with its reasons and history; 404 outside the caller's scope")
-    WarningView find(Caller caller, @PathVariable UUID id) {
-        return warnings.find(id, caller.scope()).orElseThrow(() -> new Warnings.WarningNotFound(id));
+    @Operation(
+            summary =
+                    "One warning with its reasons and history, and its dissuasion task; 404 outside the caller's scope")
+    WarningDetail find(Caller caller, @PathVariable UUID id) {
+        var warning = warnings.find(id, caller.scope()).orElseThrow(() -> new Warnings.WarningNotFound(id));
+        var extra = new java.util.LinkedHashMap<String, Object>();
+        for (var addendum : addenda) {
+            var value = addendum.of(id, caller);
+            if (value != null) {
+                extra.put(addendum.property(), value);
+            }
+        }
+        return new WarningDetail(warning, extra);
     }
 
     @PostMapping("/{id}/sign-for")
