@@ -15,6 +15,9 @@ final class ScopeColumns {
     }
 
     static Scope scope(String kind, String code) {
-        return NONE.equals(kind) ? Scope.none() : Scope.of(UnitKind.valueOf(kind), code);
+        if (NONE.equals(kind)) {
+            return code == null ? Scope.none() : Scope.institution(code);
+        }
+        return Scope.of(UnitKind.valueOf(kind), code);
     }
 }

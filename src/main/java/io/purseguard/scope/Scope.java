@@ -29,6 +29,14 @@ public record Scope(UnitKind kind, String code) {
         return NONE;
     }
 
+    /**
+     * No people, but one outside institution's business: a bank liaison sees their own bank's
+     * requests, named by {@code code}.
+     */
+    public static Scope institution(String code) {
+        return new Scope(null, java.util.Objects.requireNonNull(code, "an institution scope needs its code"));
+    }
+
     public static Scope of(UnitKind kind, String code) {
         return kind == UnitKind.CITY ? CITY : new Scope(kind, code);
     }

@@ -162,7 +162,8 @@ public class WarningIntake {
                     row.route().placement(),
                     row.clue().person().name(),
                     row.clue().person().idNumber(),
-                    row.clue().person().phone()));
+                    row.clue().person().phone(),
+                    evidence(row.clue())));
         }
         if (!received.isEmpty()) {
             events.publishEvent(new WarningsReceived(List.copyOf(received)));
@@ -311,6 +312,23 @@ public class WarningIntake {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static WarningReceived.Evidence evidence(Clue clue) {
+        var p = clue.person().account();
+        var s = clue.suspect();
+        return new WarningReceived.Evidence(
+                p == null ? null : p.bank(),
+                p == null ? null : p.number(),
+                s.account() == null ? null : s.account().bank(),
+                s.account() == null ? null : s.account().number(),
+                s.account() == null ? null : s.account().holder(),
+                s.phone(),
+                s.url(),
+                s.app(),
+                clue.amount(),
+                clue.transactedAt(),
+                clue.fraudType());
     }
 
     private record Indexed(int index, Clue clue) {}

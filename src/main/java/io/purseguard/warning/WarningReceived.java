@@ -1,6 +1,7 @@
 package io.purseguard.warning;
 
 import io.purseguard.scope.Placement;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import java.util.UUID;
  * @param placement where routing put the person: station and, where known, township, community, grid
  * @param personIdNumber the warned person's ID number as given, or null; for the post-warning watch
  * @param personPhone the warned person's mobile number as given, or null
+ * @param evidence the accounts, numbers and money of the clue: what protective measures act on
  */
 public record WarningReceived(
         UUID warningId,
@@ -25,4 +27,23 @@ public record WarningReceived(
         Placement placement,
         String personName,
         String personIdNumber,
-        String personPhone) {}
+        String personPhone,
+        Evidence evidence) {
+
+    /**
+     * What the clue says was used and moved: the person's own account, the suspect's account, phone,
+     * URL and app, the amount and when it moved (any may be null).
+     */
+    public record Evidence(
+            String personBank,
+            String personAccount,
+            String suspectBank,
+            String suspectAccount,
+            String suspectHolder,
+            String suspectPhone,
+            String suspectUrl,
+            String suspectApp,
+            BigDecimal amount,
+            Instant transactedAt,
+            FraudType fraudType) {}
+}

@@ -323,6 +323,44 @@ public class Warnings {
         return find(id, scope).orElseThrow(() -> new WarningNotFound(id));
     }
 
+    /**
+     * The facts of a warning as intake published them, unmasked: for protective measures, which act on
+     * the real account and phone numbers. A system read, not for views.
+     */
+    @Transactional(readOnly = true)
+    public Optional<WarningReceived> facts(UUID id) {
+        return jdbc.sql("SELECT * FROM warning.warning WHERE id = :id")
+                .param("id", id)
+                .query((rs, i) -> new WarningReceived(
+                        id,
+                        rs.getString("clue_id"),
+                        ClueKind.valueOf(rs.getString("kind")),
+                        WarningLevel.valueOf(rs.getString("level")),
+                        rs.getString("unit_code"),
+                        rs.getString("station_code"),
+                        rs.getObject("resident_id", UUID.class),
+                        rs.getTimestamp("received_at").toInstant(),
+                        Placement.read(rs),
+                        rs.getString("person_name"),
+                        rs.getString("person_id_number"),
+                        rs.getString("person_phone"),
+                        new WarningReceived.Evidence(
+                                rs.getString("person_bank"),
+                                rs.getString("person_account"),
+                                rs.getString("suspect_bank"),
+                                rs.getString("suspect_account"),
+                                rs.getString("suspect_holder"),
+                                rs.getString("suspect_phone"),
+                                rs.getString("suspect_url"),
+                                rs.getString("suspect_app"),
+                                rs.getBigDecimal("amount"),
+                                instant(rs.getTimestamp("transacted_at")),
+                                rs.getString("fraud_type") == null
+                                        ? null
+                                        : FraudType.valueOf(rs.getString("fraud_type")))))
+                .optional();
+    }
+
     /** Not there, or not in the caller's jurisdiction: the same answer, so scope leaks nothing. */
     public static class WarningNotFound extends RuntimeException {
         public WarningNotFound(UUID id) {

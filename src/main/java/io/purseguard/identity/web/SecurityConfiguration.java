@@ -63,9 +63,15 @@ class SecurityConfiguration {
         RequestMatcher sessionWrites = new AndRequestMatcher(
                 CsrfFilterDefaults.REQUIRES_PROTECTION, new NegatedRequestMatcher(BearerTokenFilter::hasBearer));
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        // banks' and carriers' answers carry an HMAC signature the endpoint checks
+                        .requestMatchers(HttpMethod.POST, "/api/v1/protection/callbacks/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), AnonymousAuthenticationFilter.class)
-                .csrf(c -> c.requireCsrfProtectionMatcher(sessionWrites))
+                .csrf(c -> c.requireCsrfProtectionMatcher(sessionWrites)
+                        .ignoringRequestMatchers("/api/v1/protection/callbacks/**"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
     }
@@ -78,11 +84,17 @@ class SecurityConfiguration {
                         .requestMatchers("/audit/**")
                         .hasAnyRole("AUDITOR")
                         // the local SMS simulator: the app's own SMS adapter posts here with a secret it checks
-                        .requestMatchers(HttpMethod.POST, "/simulators/sms")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/simulators/sms",
+                                "/simulators/bank",
+                                "/simulators/carrier",
+                                "/simulators/blocking")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .csrf(c -> c.ignoringRequestMatchers("/simulators/sms"))
+                .csrf(c -> c.ignoringRequestMatchers(
+                        "/simulators/sms", "/simulators/bank", "/simulators/carrier", "/simulators/blocking"))
                 .formLogin(
                         f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
