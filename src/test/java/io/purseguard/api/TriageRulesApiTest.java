@@ -35,6 +35,9 @@ class TriageRulesApiTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    io.purseguard.identity.AuditTrail audit;
+
     @AfterEach
     void restoreDefaults() {
         ruleSets.publish(TriageParameters.DEFAULTS, "test-restore"); // the context is shared
@@ -62,6 +65,9 @@ class TriageRulesApiTest {
         assertThat(json.readTree(reply.body()).get("version").asInt()).isEqualTo(before + 1);
         assertThat(ruleSets.current().parameters().criticalAmount()).isEqualByComparingTo(new BigDecimal("30000"));
         assertThat(ruleSets.current().createdBy()).isEqualTo("token:rules-admin");
+        assertThat(audit.recent("rule_set", Integer.toString(before + 1), 0, 10))
+                .extracting(e -> e.action())
+                .containsExactly("TRIAGE_RULES_PUBLISHED");
     }
 
     @Test

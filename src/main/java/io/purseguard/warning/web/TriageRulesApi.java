@@ -1,5 +1,6 @@
 package io.purseguard.warning.web;
 
+import io.purseguard.identity.AuditTrail;
 import io.purseguard.identity.Caller;
 import io.purseguard.warning.RuleSets;
 import io.purseguard.warning.TriageParameters;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TriageRulesApi {
 
     private final RuleSets ruleSets;
+    private final AuditTrail audit;
 
-    TriageRulesApi(RuleSets ruleSets) {
+    TriageRulesApi(RuleSets ruleSets, AuditTrail audit) {
         this.ruleSets = ruleSets;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -55,6 +58,9 @@ class TriageRulesApi {
                             .toList());
             return org.springframework.http.ResponseEntity.badRequest().body(problem);
         }
-        return ruleSets.publish(parameters, caller.name());
+        var published = ruleSets.publish(parameters, caller.name());
+        audit.record(
+                caller.name(), "TRIAGE_RULES_PUBLISHED", "rule_set", Integer.toString(published.version()), "via API");
+        return published;
     }
 }
