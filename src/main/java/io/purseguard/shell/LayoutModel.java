@@ -66,8 +66,31 @@ class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
             return caller != null && (caller.role() == Role.CITY_CENTER || caller.role() == Role.DISTRICT_CENTER);
         }
 
+        /** 任务: dissuasion tasks, for roles whose scope holds people and for staff members (their own). */
+        public boolean tasks() {
+            return caller != null && (caller.scope().seesPeople() || caller.staffId() != null);
+        }
+
+        /** 回访: the revisits of the same tasks. */
+        public boolean revisits() {
+            return tasks();
+        }
+
+        /**
+         * 劝阻设置: the SLA policy and checklists, linked for the administrator who publishes them (those
+         * who see tasks may open the page read-only from the task list).
+         */
+        public boolean dissuasionSettings() {
+            return admin();
+        }
+
         public boolean audit() {
             return caller != null && caller.role() == Role.AUDITOR;
+        }
+
+        /** 银行协查: the bank liaison's queue of their bank's requests. */
+        public boolean bankPortal() {
+            return caller != null && caller.role() == Role.BANK_LIAISON;
         }
 
         /** 管理: users and API tokens. */

@@ -30,6 +30,12 @@ record ApiClient(int port, String token) {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Reply put(String path, String body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.purseguard.PurseguardTest;
+import io.purseguard.identity.ApiTokens;
+import io.purseguard.identity.Role;
+import io.purseguard.scope.Scope;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +26,9 @@ class DissuasionApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApiTokens tokens;
 
     ApiClient api;
 
@@ -82,7 +88,8 @@ class DissuasionApiTest {
         assertThat(api.get("/api/v1/warnings/" + warningId).json().get("status").asText())
                 .isEqualTo("IN_PROGRESS");
 
-        var bad = api.post("/api/v1/warnings/" + warningId + "/contacts", "{\"channel\":\"PIGEON\",\"result\":\"ANSWERED\"}");
+        var bad = api.post(
+                "/api/v1/warnings/" + warningId + "/contacts", "{\"channel\":\"PIGEON\",\"result\":\"ANSWERED\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").findValuesAsText("field")).containsExactly("channel");
 
@@ -91,9 +98,7 @@ class DissuasionApiTest {
         assertThat(noChecklist.status()).isEqualTo(400);
         assertThat(noChecklist.json().get("errors").findValuesAsText("field")).containsExactly("checklist");
 
-        var done = api.post(
-                "/api/v1/warnings/" + warningId + "/outcome",
-                """
+        var done = api.post("/api/v1/warnings/" + warningId + "/outcome", """
                 {"outcome":"DISSUADED_AFTER_LOSS","faceToFace":true,"lossAmount":1200.50,
                  "checklist":{"ask-contact":true,"ask-app":true,"ask-transfer":true,"tell-method":true,"tell-hotline":true},
                  "note":"部分损失后劝阻成功"}
@@ -115,12 +120,35 @@ class DissuasionApiTest {
     void the_policy_is_versioned_and_a_bad_window_is_named() {
         var policy = api.get("/api/v1/dissuasion/policy");
         assertThat(policy.status()).isEqualTo(200);
-        assertThat(policy.json().get("body").get("windows").get("CRITICAL").get("signForMinutes").asInt())
+        assertThat(policy.json()
+                        .get("body")
+                        .get("windows")
+                        .get("CRITICAL")
+                        .get("signForMinutes")
+                        .asInt())
                 .isEqualTo(2);
-        assertThat(api.get("/api/v1/dissuasion/checklists/dissuasion").json().get("body").get("items").size())
+        assertThat(api.get("/api/v1/dissuasion/checklists/dissuasion")
+                        .json()
+                        .get("body")
+                        .get("items")
+                        .size())
                 .isEqualTo(5);
         // the bootstrap token is the city center, not the admin
-        var refused = api.post("/api/v1/tasks/" + UUID.randomUUID() + "/reveal", "");
-        assertThat(refused.status()).isEqualTo(404);
+        var body = policy.json().get("body").toString();
+        assertThat(api.put("/api/v1/dissuasion/policy", body).status()).isEqualTo(403);
+
+        var admin = api.as(tokens.issue("policy-admin", Role.ADMIN, Scope.none()));
+        var bad = body.replace("\"signForMinutes\":2", "\"signForMinutes\":0");
+        var refused = admin.put("/api/v1/dissuasion/policy", bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("windows.CRITICAL");
+        var version = policy.json().get("version").asInt();
+        assertThat(api.get("/api/v1/dissuasion/policy").json().get("version").asInt())
+                .isEqualTo(version);
+
+        // a good one is the next version, and opens the next tasks; the defaults are restored after
+        var published = admin.put("/api/v1/dissuasion/policy", body);
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.json().get("version").asInt()).isEqualTo(version + 1);
     }
 }
