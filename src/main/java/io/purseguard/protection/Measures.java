@@ -288,11 +288,11 @@ public class Measures {
                 .param("id", id)
                 .update();
         event(id, now, actor, action, MeasureState.RELEASED, why);
-        if (m.state() != MeasureState.REQUESTED) {
-            // the other end holds it (or may): tell them to lift it
+        // a request not yet delivered is not delivered any more; the other end holds it, or may (an
+        // attempt that failed or timed out may have reached it): tell them to lift it
+        boolean attempted = outbox.cancel(id);
+        if (m.state() != MeasureState.REQUESTED || attempted) {
             outbox.put(id, m.institution(), Outbox.Operation.RELEASE, now);
-        } else {
-            outbox.cancel(id);
         }
     }
 
@@ -324,6 +324,10 @@ public class Measures {
                     case REJECTED -> MeasureState.REJECTED;
                 };
         if (!m.state().active() || m.state().ordinal() >= to.ordinal()) {
+            return false;
+        }
+        if (answer == Answer.REJECTED && m.state() == MeasureState.EXECUTED) {
+            // a late rejection cannot undo what was executed (lifting it is a release)
             return false;
         }
         if (answer == Answer.REJECTED && blankToNull(reason) == null) {

@@ -84,11 +84,21 @@ class Outbox {
                 .update();
     }
 
-    /** A request lifted before it was ever delivered need not be delivered at all. */
-    void cancel(UUID measureId) {
-        jdbc.sql("DELETE FROM protection.outbox WHERE measure_id = :m AND state = 'PENDING' AND operation = 'EXECUTE'")
+    /**
+     * A request lifted before it was delivered need not be delivered at all. Answers whether it had
+     * been attempted: an attempt that timed out or failed may still have reached the other end, which
+     * must then be told to lift it.
+     */
+    boolean cancel(UUID measureId) {
+        return jdbc
+                .sql(
+                        "DELETE FROM protection.outbox WHERE measure_id = :m AND state = 'PENDING' AND operation = 'EXECUTE' "
+                                + "RETURNING attempts")
                 .param("m", measureId)
-                .update();
+                .query(Integer.class)
+                .list()
+                .stream()
+                .anyMatch(attempts -> attempts > 0);
     }
 
     private String write(Object value) {

@@ -3,6 +3,7 @@ package io.purseguard.protection.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.purseguard.protection.Endpoints;
 import io.purseguard.protection.MeasureKind;
+import io.purseguard.protection.MeasureRefused;
 import io.purseguard.protection.Measures;
 import io.purseguard.protection.gateway.Signatures;
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,13 +63,24 @@ class CallbackApi {
         if (!Signatures.valid(secret, timestamp, signature, body, clock.instant())) {
             return ResponseEntity.status(401).body(Map.of("error", "bad or missing signature"));
         }
-        var answer = json.readValue(body, Answer.class);
-        UUID measureId = answer.measureId();
-        if (measureId == null
-                && answer.idempotencyKey() != null
-                && answer.idempotencyKey().contains(":")) {
-            measureId = UUID.fromString(
-                    answer.idempotencyKey().substring(0, answer.idempotencyKey().indexOf(':')));
+        Answer answer;
+        UUID measureId;
+        try {
+            answer = json.readValue(body, Answer.class);
+            measureId = answer.measureId();
+            if (measureId == null
+                    && answer.idempotencyKey() != null
+                    && answer.idempotencyKey().contains(":")) {
+                measureId = UUID.fromString(answer.idempotencyKey()
+                        .substring(0, answer.idempotencyKey().indexOf(':')));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // a 4xx, not a 5xx: the institution must not retry an answer that cannot be read
+            return ResponseEntity.badRequest()
+                    .body(Map.of(
+                            "errors",
+                            java.util.List.of(Map.of(
+                                    "field", "body", "message", "not a JSON answer with a valid measureId or key"))));
         }
         if (measureId == null || answer.status() == null) {
             return ResponseEntity.badRequest()
@@ -98,6 +110,13 @@ class CallbackApi {
             return ResponseEntity.ok(Map.of("measureId", measureId, "applied", changed));
         } catch (Measures.MeasureNotFound e) {
             return ResponseEntity.status(404).body(Map.of("error", "no such measure"));
+        } catch (MeasureRefused e) {
+            // e.g. a rejection without its reason
+            return ResponseEntity.badRequest()
+                    .body(Map.of(
+                            "errors",
+                            java.util.List.of(Map.of(
+                                    "field", e.field() == null ? "status" : e.field(), "message", e.getMessage()))));
         }
     }
 }
