@@ -54,7 +54,7 @@ class TaskNotices {
                 notices.add(new Notice(
                         Audience.STAFF,
                         member.staffId().toString(),
-                        urgency,
+                        textedFirst(member.role()) ? urgency : Urgency.ROUTINE,
                         "新劝阻任务（" + levelZh(warning.level()) + "）：您是" + roleZh(member.role()),
                         "New dissuasion task (" + warning.level() + "): you are the " + member.role(),
                         dutyZh(member.role()),
@@ -122,6 +122,15 @@ class TaskNotices {
                     "/tasks/" + flag.taskId()));
         }
         notifications.sendAll(notices);
+    }
+
+    /**
+     * Who is texted (an urgent notice goes by SMS) about an urgent task: the officer and the grid
+     * worker, who must act within minutes. The others read it in their inbox: a township head is on
+     * dozens of teams a day, and a familiar officer is asked by the station when needed.
+     */
+    static boolean textedFirst(TeamRole role) {
+        return role == TeamRole.OFFICER || role == TeamRole.GRID_WORKER;
     }
 
     static String levelZh(WarningLevel level) {

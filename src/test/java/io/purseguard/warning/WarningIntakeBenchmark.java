@@ -43,9 +43,29 @@ public class WarningIntakeBenchmark {
     public static void main(String[] args) throws Exception {
         int clues = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int residents = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        // the SMS gateway, the banks and the carriers are outside Purseguard: a loopback sink stands in
+        // for them, so their work is not counted against ours (the in-app simulators would be)
+        var sink = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        sink.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        sink.start();
+        var outside = "http://127.0.0.1:" + sink.getAddress().getPort();
+        // the listeners downstream of intake (dissuasion, protection) run on this executor; it holds them
+        // while intake is measured, then lets them catch up, which is timed on its own
+        var downstream = new GatedExecutor();
         try (var app = new SpringApplicationBuilder(PurseguardApplication.class)
+                .initializers(
+                        context -> context.getBeanFactory().registerSingleton("applicationTaskExecutor", downstream))
                 .run(
                         "--server.port=0",
+                        "--purseguard.notification.sms.url=" + outside + "/sms",
+                        "--purseguard.protection.bank.url=" + outside + "/bank",
+                        "--purseguard.protection.carrier.url=" + outside + "/carrier",
+                        "--purseguard.demo.feed.per-minute=0",
                         "--purseguard.embedded-postgres.ephemeral=true",
                         "--purseguard.demo.residents=" + residents,
                         "--purseguard.security.bootstrap-token=bench-token",
@@ -65,11 +85,29 @@ public class WarningIntakeBenchmark {
                 intake.take(batch, IntakeDoor.REST);
             }
 
+            downstream.close();
             long t0 = System.nanoTime();
             for (var batch : batches(drafts)) {
                 intake.take(batch, IntakeDoor.REST);
             }
             double intakeSeconds = (System.nanoTime() - t0) / 1e9;
+            downstream.open();
+            long t2 = System.nanoTime();
+            // downstream: the dissuasion tasks (with teams, clocks and notices) of every warning
+            long expected = jdbc.sql("SELECT count(*) FROM warning.warning")
+                    .query(Long.class)
+                    .single();
+            long opened;
+            while ((opened = jdbc.sql("SELECT count(*) FROM dissuasion.task")
+                            .query(Long.class)
+                            .single())
+                    < expected) {
+                if (System.nanoTime() - t0 > 1_800_000_000_000L) {
+                    throw new IllegalStateException("tasks still opening after 30 minutes: " + opened + "/" + expected);
+                }
+                Thread.sleep(200);
+            }
+            double tasksSeconds = (System.nanoTime() - t2) / 1e9;
 
             template.execute(
                     "CREATE TABLE public.bench_baseline (clue_id text, source text, kind text, pushed_at timestamptz,"
@@ -97,6 +135,9 @@ public class WarningIntakeBenchmark {
             System.out.printf("intake_per_s=%.0f%n", intakePerS);
             System.out.printf("baseline_per_s=%.0f%n", baselinePerS);
             System.out.printf("ratio=%.2f%n", intakePerS / baselinePerS);
+            System.out.printf(
+                    "downstream_catch_up_s=%.1f (tasks with teams, clocks, notices and measures: %.0f/s)%n",
+                    tasksSeconds, clues / tasksSeconds);
             System.out.printf("rest_batch_1000_p50_ms=%d%n", latencies[latencies.length / 2]);
             System.out.printf("rest_batch_1000_p99_ms=%d%n", latencies[(int) Math.ceil(latencies.length * 0.99) - 1]);
             System.out.printf(
@@ -104,6 +145,73 @@ public class WarningIntakeBenchmark {
                     jdbc.sql("SELECT count(*) FROM warning.warning")
                             .query(Long.class)
                             .single());
+        } finally {
+            sink.stop(0);
+        }
+    }
+
+    /**
+     * The application's task executor (two threads, as configured), with a gate: closed, it queues
+     * what it is given; opened, it runs the queue and everything after.
+     */
+    static final class GatedExecutor extends org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor {
+
+        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        private final java.util.concurrent.locks.Condition opened = lock.newCondition();
+        private boolean closed;
+
+        GatedExecutor() {
+            setCorePoolSize(2);
+            setThreadNamePrefix("downstream-");
+            initialize();
+        }
+
+        void close() {
+            lock.lock();
+            try {
+                closed = true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void open() {
+            lock.lock();
+            try {
+                closed = false;
+                opened.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            super.execute(() -> {
+                lock.lock();
+                try {
+                    while (closed) {
+                        opened.awaitUninterruptibly();
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                task.run();
+            });
+        }
+
+        @Override
+        public java.util.concurrent.Future<?> submit(Runnable task) {
+            var future = new java.util.concurrent.FutureTask<Object>(task, null);
+            execute(future);
+            return future;
+        }
+
+        @Override
+        public <T> java.util.concurrent.Future<T> submit(java.util.concurrent.Callable<T> task) {
+            var future = new java.util.concurrent.FutureTask<T>(task);
+            execute(future);
+            return future;
         }
     }
 
