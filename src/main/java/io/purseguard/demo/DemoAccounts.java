@@ -31,8 +31,15 @@ public final class DemoAccounts {
             "柳塘街道杏花社区第1网格 32990110120101");
     public static final DemoAccount TOWNSHIP = account(
             "township", "柳塘街道负责人", Role.TOWNSHIP_HEAD, Scope.of(UnitKind.TOWNSHIP, "329901101"), "柳塘街道 329901101");
-    public static final DemoAccount BANK =
-            account("bank", "澄川农商银行联络员", Role.BANK_LIAISON, Scope.none(), "bank requests only, no residents");
+    /** The liaison of the city's own bank, which the demo feed names for many suspect accounts. */
+    public static final String BANK_NAME = "澄川农商银行";
+
+    public static final DemoAccount BANK = account(
+            "bank",
+            "澄川农商银行联络员",
+            Role.BANK_LIAISON,
+            Scope.institution(BANK_NAME),
+            "requests to 澄川农商银行 only (银行协查), no residents");
     public static final DemoAccount AUDITOR =
             account("auditor", "审计员", Role.AUDITOR, Scope.none(), "audit trail, no residents");
     public static final DemoAccount ADMIN =

@@ -81,6 +81,9 @@ final class DemoWarningFeedClues {
     /** Persons not in the registry, in per cent. */
     static final int STRANGERS = 10;
 
+    /** Suspect accounts at the city's own bank (澄川农商银行, the demo bank liaison's), in per cent. */
+    static final int LOCAL_BANK_SHARE = 40;
+
     private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
     private static final ZoneOffset OFFSET = ZoneOffset.ofHours(8);
 
@@ -185,7 +188,7 @@ final class DemoWarningFeedClues {
                 amount = amount().toPlainString();
                 transactedAt = at(now.minusSeconds(120 + random.nextInt(3 * 3600)));
                 suspect = new ClueDraft.Suspect(
-                        new ClueDraft.Account(oneOf(BANKS), cardNumber(), holder()), null, null, null);
+                        new ClueDraft.Account(suspectBank(), cardNumber(), holder()), null, null, null);
             }
             case CASH_WITHDRAWAL -> {
                 amount = BigDecimal.valueOf(2_000L + 1_000L * random.nextInt(49))
@@ -317,6 +320,14 @@ final class DemoWarningFeedClues {
                 ? BigDecimal.valueOf(Math.max(low, Math.round(value / 100.0) * 100.0))
                 : BigDecimal.valueOf(value);
         return amount.min(BigDecimal.valueOf(high)).setScale(2, RoundingMode.DOWN);
+    }
+
+    /**
+     * The bank of a suspect's account: the city's own bank for {@value #LOCAL_BANK_SHARE}% of them (the
+     * demo's bank liaison works its queue), the rest spread over the national banks.
+     */
+    private String suspectBank() {
+        return random.nextInt(100) < LOCAL_BANK_SHARE ? DemoAccounts.BANK_NAME : oneOf(BANKS);
     }
 
     private String callerNumber() {

@@ -461,7 +461,7 @@ public class Measures {
                           coalesce(sum(m.amount_returned), 0),
                           count(*) FILTER (WHERE m.requested_at >= :day)
                         FROM protection.measure m
-                        WHERE (m.executed_at >= :year OR m.requested_at >= :day) AND """ + visible(caller))
+                        WHERE (m.executed_at >= :year OR m.requested_at >= :day) AND\s""" + visible(caller))
                 .params(visibleParams(caller))
                 .param("day", dayStart)
                 .param("month", monthStart)

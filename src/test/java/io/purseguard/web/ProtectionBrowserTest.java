@@ -1,0 +1,289 @@
+package io.purseguard.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.purseguard.PurseguardTest;
+import io.purseguard.identity.Caller;
+import io.purseguard.identity.Role;
+import io.purseguard.protection.MeasureKind;
+import io.purseguard.protection.MeasureRequest;
+import io.purseguard.protection.MeasureState;
+import io.purseguard.protection.MeasureView;
+import io.purseguard.protection.Measures;
+import io.purseguard.protection.OutboxSender;
+import io.purseguard.protection.web.ReliableSimulators;
+import io.purseguard.scope.Placement;
+import io.purseguard.scope.Scope;
+import io.purseguard.warning.ClueDraft;
+import io.purseguard.warning.IntakeDoor;
+import io.purseguard.warning.IntakeResult;
+import io.purseguard.warning.WarningIntake;
+import io.purseguard.warning.WarningStatus;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 以快制快 in Debian's Chromium, on a 390-pixel phone: a HIGH fund warning comes in, and before anyone
+ * has called, its page shows the automatic stop-payment REQUESTED; the outbox sends it to the simulated
+ * bank, which answers by callback a moment later, and the badge turns EXECUTED with the 48-hour
+ * countdown running, without a reload, while the warning is still waiting for the officer's call. The
+ * bank's liaison then works their queue on a phone too.
+ *
+ * <p>Tests run with the outbox sender off, so the test drains it ({@link OutboxSender#drain}) as the
+ * scheduler would every 2 s. Set {@code -Dpurseguard.shots=/tmp/shots} to keep screenshots
+ * ({@code protection-*.png}).
+ */
+@PurseguardTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProtectionBrowserTest {
+
+    static final String PASSWORD = "demo123";
+    static final String MY_STATION = "329901P01";
+    static final String LOCAL_BANK = "澄川农商银行";
+    static final Caller CENTER = new Caller("center-protection-browser", "市中心", Role.CITY_CENTER, Scope.city());
+
+    /** The list polls every 2 s; the simulated bank answers twice, 1.2 s apart. */
+    static final LocatorAssertions.HasTextOptions WITHIN_A_FEW_POLLS =
+            new LocatorAssertions.HasTextOptions().setTimeout(20_000);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    WarningIntake intake;
+
+    @Autowired
+    Measures measures;
+
+    @Autowired
+    OutboxSender sender;
+
+    @Autowired
+    ApplicationContext context;
+
+    HeadlessChromium chromium;
+    Browser browser;
+
+    @BeforeAll
+    void launch() throws Exception {
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser;
+    }
+
+    @AfterAll
+    void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    record Person(String name, String idNumber) {}
+
+    @Test
+    void a_high_fund_warnings_stop_payment_turns_executed_on_its_page_while_the_officer_is_still_calling() {
+        var person = jdbc.sql("SELECT name, id_number FROM residents.resident WHERE station_code = :s ORDER BY id"
+                        + " OFFSET 13 LIMIT 1")
+                .param("s", MY_STATION)
+                .query(Person.class)
+                .single();
+        var suspect = MeasurePagesTest.account();
+
+        try (var simulators = ReliableSimulators.answeringAfter(context, Duration.ofMillis(1200));
+                var phone = browser.newContext(new Browser.NewContextOptions()
+                        .setViewportSize(390, 844)
+                        .setDeviceScaleFactor(2)
+                        .setIsMobile(true)
+                        .setHasTouch(true))) {
+            var result =
+                    intake.take(List.of(fund(person, suspect)), IntakeDoor.REST).get(0);
+            Assertions.assertThat(result.status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+            var warningId = result.warningId();
+            // requested at once by the intake's event, before anyone has called
+            MeasureView stop = Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> measures.ofWarning(warningId, CENTER), l -> !l.isEmpty())
+                    .get(0);
+            Assertions.assertThat(stop.kind()).isEqualTo(MeasureKind.STOP_PAYMENT);
+
+            var page = phone.newPage();
+            signIn(page, "station");
+            page.navigate(base() + "/warnings/" + warningId);
+            var row = page.locator("#measures #m-" + stop.measureId());
+            assertThat(row).isVisible();
+            assertThat(row.locator(".mstate")).hasText("已申请");
+            assertThat(row).containsText("紧急止付");
+            assertThat(row).containsText(LOCAL_BANK);
+            assertThat(row).containsText(suspect.substring(0, 4) + "***********" + suspect.substring(15));
+            assertThat(page.locator("#measure-list")).hasAttribute("hx-trigger", "every 2s");
+            HeadlessChromium.fitsTheScreen(page);
+            chromium.shoot(page, "protection-phone-requested");
+            page.evaluate("() => { window.notReloaded = true; }");
+
+            // the outbox delivers it (in production the sender drains every 2 s); the bank calls back
+            var deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (stateOf(stop.measureId()) != MeasureState.EXECUTED
+                    && Instant.now().isBefore(deadline)) {
+                sender.drain(Instant.now());
+                sleep(300);
+            }
+            Assertions.assertThat(stateOf(stop.measureId())).isEqualTo(MeasureState.EXECUTED);
+
+            assertThat(row.locator(".mstate")).hasText("已执行", WITHIN_A_FEW_POLLS);
+            Assertions.assertThat(page.evaluate("() => window.notReloaded === true"))
+                    .as("the badge changed without a reload")
+                    .isEqualTo(true);
+            assertThat(row.locator(".countdown")).hasText(Pattern.compile("剩余 (47|48):\\d\\d:\\d\\d"));
+            assertThat(row).containsText("已控制 ¥88,000.00");
+            // all answered: the list stops polling
+            assertThat(page.locator("#measure-list")).not().hasAttribute("hx-trigger", "every 2s");
+            // and nobody has concluded the call yet
+            Assertions.assertThat(jdbc.sql("SELECT status FROM warning.warning WHERE id = :id")
+                            .param("id", warningId)
+                            .query(String.class)
+                            .single())
+                    .isIn(
+                            WarningStatus.RECEIVED.name(),
+                            WarningStatus.SIGNED_FOR.name(),
+                            WarningStatus.IN_PROGRESS.name());
+            HeadlessChromium.fitsTheScreen(page);
+            chromium.shoot(page, "protection-phone-executed");
+
+            // the document number opens the measure's page, with its history and the printable notice
+            row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(stop.documentNo()))
+                    .click();
+            assertThat(page).hasURL(Pattern.compile(".*/measures/" + stop.measureId() + "$"));
+            assertThat(page.locator("h1")).containsText("紧急止付");
+            assertThat(page.locator("h1 .mstate")).hasText("已执行");
+            assertThat(page.locator(".timeline")).containsText("协助单位执行");
+            assertThat(page.locator("#notice-link")).isVisible();
+            HeadlessChromium.fitsTheScreen(page);
+            chromium.shoot(page, "protection-phone-measure");
+        }
+    }
+
+    @Test
+    void the_bank_liaison_works_their_queue_on_a_phone() {
+        var request = measures.request(
+                new MeasureRequest(
+                        MeasureKind.FREEZE,
+                        LOCAL_BANK,
+                        MeasurePagesTest.account(),
+                        "赵六",
+                        new BigDecimal("15000"),
+                        Instant.now().minusSeconds(900),
+                        "涉案资金需冻结",
+                        null,
+                        null,
+                        "CASE-" + UUID.randomUUID(),
+                        null,
+                        new Placement("329901", MY_STATION, null, null, null)),
+                "station");
+
+        try (var phone = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setDeviceScaleFactor(2)
+                .setIsMobile(true)
+                .setHasTouch(true))) {
+            var page = phone.newPage();
+            signIn(page, "bank");
+            page.locator("nav.nav")
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("银行协查"))
+                    .click();
+            assertThat(page).hasURL(Pattern.compile(".*/bank$"));
+            var item = page.locator("#m-" + request.measureId());
+            assertThat(item).containsText("冻结");
+            assertThat(item).containsText("赵六");
+            HeadlessChromium.fitsTheScreen(page);
+            chromium.shoot(page, "protection-phone-bank");
+
+            item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("受理"))
+                    .click();
+            assertThat(page.locator("#bank-notice")).containsText("已受理 " + request.documentNo());
+            var acknowledged = page.locator("#group-ACKNOWLEDGED #m-" + request.measureId());
+            assertThat(acknowledged.locator(".mstate").first()).hasText("已受理");
+
+            acknowledged.getByRole(AriaRole.TEXTBOX).first().fill("14800.00");
+            acknowledged
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("已执行"))
+                    .click();
+            var executed = page.locator("#group-EXECUTED #m-" + request.measureId());
+            assertThat(executed).containsText("¥14,800.00");
+            Assertions.assertThat(page.url()).endsWith("/bank"); // swapped by htmx, not reloaded
+            Assertions.assertThat(stateOf(request.measureId())).isEqualTo(MeasureState.EXECUTED);
+            HeadlessChromium.fitsTheScreen(page);
+            chromium.shoot(page, "protection-phone-bank-executed");
+        }
+    }
+
+    private MeasureState stateOf(UUID measureId) {
+        return MeasureState.valueOf(jdbc.sql("SELECT state FROM protection.measure WHERE id = :id")
+                .param("id", measureId)
+                .query(String.class)
+                .single());
+    }
+
+    /** ¥88,000 moved a quarter of an hour ago to an account at the city's bank: HIGH or above. */
+    private static ClueDraft fund(Person person, String suspectAccount) {
+        var now = Instant.now();
+        return new ClueDraft(
+                "PROTECT-" + UUID.randomUUID(),
+                "NATIONAL",
+                "FUND",
+                at(now.minusSeconds(20)),
+                new ClueDraft.Person(person.name(), person.idNumber(), null, null, null),
+                new ClueDraft.Suspect(new ClueDraft.Account(LOCAL_BANK, suspectAccount, "李四"), null, null, null),
+                "88000",
+                at(now.minusSeconds(900)),
+                "FAKE_INVESTMENT",
+                "高");
+    }
+
+    private static String at(Instant instant) {
+        return instant.atOffset(ZoneOffset.ofHours(8)).toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void signIn(Page page, String username) {
+        page.navigate(base() + "/");
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
+        assertThat(page.locator("h1")).containsText("您好");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}
