@@ -86,40 +86,34 @@ class TaskNotices {
                 "/tasks/" + taskId));
     }
 
-    void uncooperative(UUID taskId, UUID warningId, String stationCode, WarningLevel raisedTo) {
-        var notices = new ArrayList<Notice>();
-        for (var unit : new String[] {cityCode(), stationCode}) {
-            if (unit == null) {
-                continue;
-            }
-            notices.add(new Notice(
-                    Audience.UNIT,
-                    unit,
-                    Urgency.URGENT,
-                    "劝阻对象拒不配合，市中心与派出所联动处置（" + levelZh(raisedTo) + "）",
-                    "The person will not cooperate: city center and station act together (" + raisedTo + ")",
-                    "已申请止付全部涉案账户并限制手机；已安排亲属与熟警二次上门。",
-                    "Stop-payment of every account and phone restriction requested; a second visit with the relative and the familiar officer is scheduled.",
-                    "/tasks/" + taskId));
-        }
-        notifications.sendAll(notices);
+    void uncooperative(UUID taskId, String stationCode, WarningLevel raisedTo) {
+        toCenterAndStation(
+                stationCode,
+                "劝阻对象拒不配合，市中心与派出所联动处置（" + levelZh(raisedTo) + "）",
+                "The person will not cooperate: city center and station act together (" + raisedTo + ")",
+                "已申请止付全部涉案账户并限制手机；已安排亲属与熟警二次上门。",
+                "Stop-payment of every account and phone restriction requested; a second visit with the relative and the familiar officer is scheduled.",
+                "/tasks/" + taskId);
     }
 
     void defraudedAfter(DefraudedAfterWarning flag) {
+        toCenterAndStation(
+                flag.stationCode(),
+                "预后被骗：曾被预警的群众仍被骗",
+                "Defrauded after a warning",
+                "此前已预警劝阻的群众在关注期内被骗（" + flag.reference() + "）。",
+                "A person warned earlier was defrauded within the watch (" + flag.reference() + ").",
+                "/tasks/" + flag.taskId());
+    }
+
+    /** The same urgent notice to the city center and the station (when there is one). */
+    private void toCenterAndStation(
+            String stationCode, String titleZh, String titleEn, String bodyZh, String bodyEn, String link) {
         var notices = new ArrayList<Notice>();
-        for (var unit : new String[] {cityCode(), flag.stationCode()}) {
-            if (unit == null) {
-                continue;
+        for (var unit : new String[] {cityCode(), stationCode}) {
+            if (unit != null) {
+                notices.add(new Notice(Audience.UNIT, unit, Urgency.URGENT, titleZh, titleEn, bodyZh, bodyEn, link));
             }
-            notices.add(new Notice(
-                    Audience.UNIT,
-                    unit,
-                    Urgency.URGENT,
-                    "预后被骗：曾被预警的群众仍被骗",
-                    "Defrauded after a warning",
-                    "此前已预警劝阻的群众在关注期内被骗（" + flag.reference() + "）。",
-                    "A person warned earlier was defrauded within the watch (" + flag.reference() + ").",
-                    "/tasks/" + flag.taskId()));
         }
         notifications.sendAll(notices);
     }

@@ -860,7 +860,7 @@ public class Tasks {
                 "uncooperative",
                 now));
         Timeline.append(jdbc, taskId, now, actor, "UNCOOPERATIVE", "→ " + raised + "; 止付 + 限制手机; 二次上门");
-        notices.uncooperative(taskId, task.warningId(), task.stationCode(), raised);
+        notices.uncooperative(taskId, task.stationCode(), raised);
     }
 
     private void scheduleRevisit(UUID taskId, String kind, Integer day, Instant due, String note) {
