@@ -7,16 +7,12 @@ import io.purseguard.PurseguardTest;
 import io.purseguard.protection.gateway.Delivery;
 import io.purseguard.protection.gateway.DeliveryFailed;
 import io.purseguard.protection.gateway.InstitutionGateway;
-import io.purseguard.scope.Placement;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,22 +61,7 @@ class OutboxDeliveryTest extends BankReceiverContext {
     record Row(String state, int attempts, Instant nextAttemptAt, String lastError) {}
 
     MeasureView stopPayment() {
-        var account = "6228" + (100000000000000L + ThreadLocalRandom.current().nextLong(800000000000000L));
-        return measures.request(
-                new MeasureRequest(
-                        MeasureKind.STOP_PAYMENT,
-                        "澄川银行",
-                        account,
-                        "李四",
-                        new BigDecimal("5000.00"),
-                        clock.instant().minus(Duration.ofHours(1)),
-                        "资金预警，先行止付",
-                        null,
-                        null,
-                        "CASE-" + UUID.randomUUID(),
-                        null,
-                        Placement.NONE),
-                "outbox-tester");
+        return TestMeasures.stopPayment(measures, clock, "李四", "5000.00", "outbox-tester");
     }
 
     Row row(String key) {

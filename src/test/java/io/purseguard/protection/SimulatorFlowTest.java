@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.purseguard.PurseguardTest;
-import io.purseguard.scope.Placement;
 import io.purseguard.warning.ClueDraft;
 import io.purseguard.warning.IntakeDoor;
 import io.purseguard.warning.WarningIntake;
@@ -83,21 +82,7 @@ class SimulatorFlowTest {
     }
 
     MeasureView stopPayment() {
-        return measures.request(
-                new MeasureRequest(
-                        MeasureKind.STOP_PAYMENT,
-                        "澄川银行",
-                        "62280000" + (100000000L + (long) (Math.random() * 800000000L)),
-                        "李四",
-                        new BigDecimal("3000.00"),
-                        clock.instant().minus(Duration.ofHours(1)),
-                        "资金预警，先行止付",
-                        null,
-                        null,
-                        "CASE-" + UUID.randomUUID(),
-                        null,
-                        Placement.NONE),
-                "callback-tester");
+        return TestMeasures.stopPayment(measures, clock, "李四", "3000.00", "callback-tester");
     }
 
     @Test

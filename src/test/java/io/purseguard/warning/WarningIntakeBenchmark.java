@@ -58,8 +58,11 @@ public class WarningIntakeBenchmark {
         // while intake is measured, then lets them catch up, which is timed on its own
         var downstream = new GatedExecutor();
         try (var app = new SpringApplicationBuilder(PurseguardApplication.class)
-                .initializers(
-                        context -> context.getBeanFactory().registerSingleton("applicationTaskExecutor", downstream))
+                .initializers(context -> {
+                    // under both names Boot gives its own executor, so @Async listeners find it
+                    context.getBeanFactory().registerSingleton("applicationTaskExecutor", downstream);
+                    context.getBeanFactory().registerAlias("applicationTaskExecutor", "taskExecutor");
+                })
                 .run(
                         "--server.port=0",
                         "--purseguard.notification.sms.url=" + outside + "/sms",

@@ -9,12 +9,8 @@ import com.microsoft.playwright.options.AriaRole;
 import io.purseguard.PurseguardTest;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,34 +21,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Set {@code -Dpurseguard.shots=/tmp/shots} to keep screenshots of the pages walked through.
  */
 @PurseguardTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserFlowTest {
+class BrowserFlowTest extends ChromiumTest {
 
-    static final String PASSWORD = "demo123";
     static final String GRID = "32990110120101";
     static final Pattern MASKED_ID = Pattern.compile("\\d{4}\\*{10}[\\dX]{4}");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
-
-    HeadlessChromium chromium;
-    Browser browser;
-
-    @BeforeAll
-    void launch() throws Exception {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     record Person(String name, String idNumber) {}
 
@@ -118,11 +93,7 @@ class BrowserFlowTest {
             assertThat(page.locator("main")).containsText("您已安全退出");
         }
 
-        try (var phone = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(375, 812)
-                .setDeviceScaleFactor(2)
-                .setIsMobile(true)
-                .setHasTouch(true))) {
+        try (var phone = browser.newContext(HeadlessChromium.phone(375, 812, 2))) {
             var page = phone.newPage();
             signIn(page, "grid");
             HeadlessChromium.fitsTheScreen(page);
@@ -199,19 +170,14 @@ class BrowserFlowTest {
         }
     }
 
-    private void signIn(Page page, String username) {
+    /** Signs in as every browser test does, and checks the way there: to the form and back home. */
+    @Override
+    void signIn(Page page, String username) {
         page.navigate(base() + "/");
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                .click();
+        HeadlessChromium.submitSignIn(page, username);
         // Spring Security marks the saved request it returns to with ?continue
         assertThat(page).hasURL(Pattern.compile(".*/(\\?continue)?$"));
         assertThat(page.locator("h1")).containsText("您好");
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 }

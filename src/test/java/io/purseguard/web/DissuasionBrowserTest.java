@@ -2,10 +2,8 @@ package io.purseguard.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -13,7 +11,6 @@ import io.purseguard.PurseguardTest;
 import io.purseguard.dissuasion.SlaClock;
 import io.purseguard.dissuasion.TaskStatus;
 import io.purseguard.dissuasion.Tasks;
-import io.purseguard.dissuasion.TeamRole;
 import io.purseguard.scope.Scope;
 import io.purseguard.warning.WarningIntake;
 import io.purseguard.warning.WarningLevel;
@@ -24,12 +21,8 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,10 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Set {@code -Dpurseguard.shots=/tmp/shots} to keep screenshots ({@code tasks-*.png}).
  */
 @PurseguardTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DissuasionBrowserTest {
-
-    static final String PASSWORD = "demo123";
+class DissuasionBrowserTest extends ChromiumTest {
 
     /** A 1×1 PNG, as a phone's camera would send a (much larger) JPEG. */
     static final byte[] PHOTO = Base64.getDecoder()
@@ -54,9 +44,6 @@ class DissuasionBrowserTest {
     /** The center's list refreshes itself every 15 s. */
     static final LocatorAssertions.ContainsTextOptions WITHIN_A_REFRESH =
             new LocatorAssertions.ContainsTextOptions().setTimeout(25_000);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -73,41 +60,15 @@ class DissuasionBrowserTest {
     @Autowired
     SlaClock slaClock;
 
-    HeadlessChromium chromium;
-    Browser browser;
-
-    @BeforeAll
-    void launch() throws Exception {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     private BrowserContext phone() {
-        return browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(390, 844)
-                .setDeviceScaleFactor(3)
-                .setIsMobile(true)
-                .setHasTouch(true)
-                .setLocale("zh-CN"));
+        return browser.newContext(HeadlessChromium.phone(390, 844, 3).setLocale("zh-CN"));
     }
 
     @Test
     void a_grid_worker_on_a_phone_calls_visits_works_the_checklist_and_records_dissuaded() {
-        var person = TaskFixtures.resident(jdbc, "r.grid_code = :value", TaskFixtures.GRID, 7);
-        var task = TaskFixtures.warn(intake, tasks, person, "20000");
+        var task = TaskFixtures.gridTask(jdbc, intake, tasks, 7, "20000");
         // ¥20,000 is at least HIGH (more if the person was warned before): a face-to-face deadline too
         Assertions.assertThat(task.level()).isIn(WarningLevel.HIGH, WarningLevel.CRITICAL);
-        var worker = TaskFixtures.staffOf(jdbc, "grid");
-        Assertions.assertThat(task.team())
-                .as("the demo grid worker is the grid worker of the person's grid")
-                .anyMatch(m -> m.role() == TeamRole.GRID_WORKER && worker.equals(m.staffId()));
 
         try (var context = phone()) {
             var page = context.newPage();
@@ -346,18 +307,5 @@ class DissuasionBrowserTest {
                 .param("id", taskId)
                 .update();
         Assertions.assertThat(clocks).isEqualTo(3);
-    }
-
-    private void signIn(Page page, String username) {
-        page.navigate(base() + "/");
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                .click();
-        assertThat(page.locator("h1")).containsText("您好");
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 }

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +22,9 @@ import java.util.Map;
 final class HeadlessChromium implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    /** The demo accounts' password. */
+    static final String PASSWORD = "demo123";
 
     final Playwright playwright;
     final Browser browser;
@@ -63,6 +67,23 @@ final class HeadlessChromium implements AutoCloseable {
     public void close() {
         browser.close();
         playwright.close();
+    }
+
+    /** A phone's browser: a {@code width}×{@code height} screen at {@code scale} device pixels a pixel, touch. */
+    static Browser.NewContextOptions phone(int width, int height, double scale) {
+        return new Browser.NewContextOptions()
+                .setViewportSize(width, height)
+                .setDeviceScaleFactor(scale)
+                .setIsMobile(true)
+                .setHasTouch(true);
+    }
+
+    /** Fills in the sign-in form the page shows, as a demo account, and sends it. */
+    static void submitSignIn(Page page, String username) {
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
     }
 
     /** Nothing wider than the screen: no sideways scrolling on a phone. */

@@ -1,7 +1,6 @@
 package io.purseguard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
@@ -18,8 +17,6 @@ import io.purseguard.protection.Measures;
 import io.purseguard.scope.Placement;
 import io.purseguard.scope.Scope;
 import io.purseguard.warning.ClueDraft;
-import io.purseguard.warning.IntakeDoor;
-import io.purseguard.warning.IntakeResult;
 import io.purseguard.warning.WarningIntake;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -30,11 +27,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -72,8 +66,6 @@ class MeasurePagesTest {
 
     @Autowired
     Measures measures;
-
-    record Person(String name, String idNumber) {}
 
     /** A UnionPay-looking account number no other test uses. */
     static String account() {
@@ -122,38 +114,17 @@ class MeasurePagesTest {
 
     /** A ¥60,000 fund warning (CRITICAL) about a resident of the test station, its suspect at {@code bank}. */
     UUID fundWarning(String bank, String suspectAccount) {
-        var person = jdbc.sql("SELECT name, id_number FROM residents.resident WHERE station_code = :s ORDER BY id"
-                        + " OFFSET :n LIMIT 1")
-                .param("s", MY_STATION)
-                .param("n", 20 + ThreadLocalRandom.current().nextInt(200))
-                .query(Person.class)
-                .single();
-        var now = Instant.now();
-        var draft = new ClueDraft(
-                "MP-" + UUID.randomUUID(),
-                "NATIONAL",
-                "FUND",
-                at(now.minusSeconds(30)),
-                new ClueDraft.Person(person.name(), person.idNumber(), null, null, null),
-                new ClueDraft.Suspect(new ClueDraft.Account(bank, suspectAccount, "王五"), null, null, null),
-                "60000",
-                at(now.minusSeconds(600)),
-                "FAKE_INVESTMENT",
-                "高");
-        var result = intake.take(List.of(draft), IntakeDoor.REST).get(0);
-        assertThat(result.status()).as("%s", result.errors()).isEqualTo(IntakeResult.Status.ACCEPTED);
-        return result.warningId();
-    }
-
-    /** The automatic stop-payment of a HIGH fund warning (requested after commit, asynchronously). */
-    MeasureView autoStopPayment(UUID warningId) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(() -> measures.ofWarning(warningId, CENTER), l -> !l.isEmpty())
-                .get(0);
-    }
-
-    static String at(Instant instant) {
-        return instant.atOffset(ZoneOffset.ofHours(8)).toString();
+        var person = TaskFixtures.ofStation(
+                jdbc, MY_STATION, 20 + ThreadLocalRandom.current().nextInt(200));
+        return TaskFixtures.take(
+                intake,
+                TaskFixtures.fund(
+                        person.named(),
+                        new ClueDraft.Account(bank, suspectAccount, "王五"),
+                        "60000",
+                        Instant.now().minusSeconds(600),
+                        "FAKE_INVESTMENT",
+                        "高"));
     }
 
     private long audited(String actor, String action, UUID measureId) {
@@ -190,7 +161,7 @@ class MeasurePagesTest {
     void the_warning_page_loads_its_measures_which_poll_until_the_bank_has_answered() {
         var suspect = account();
         var warningId = fundWarning("某银行", suspect);
-        var stop = autoStopPayment(warningId);
+        var stop = TaskFixtures.firstMeasure(measures, warningId);
         assertThat(stop.kind()).isEqualTo(MeasureKind.STOP_PAYMENT);
         var station = WebSession.signedIn(port, "station", PASSWORD);
 
@@ -225,7 +196,7 @@ class MeasurePagesTest {
     void an_officer_requests_a_measure_from_the_warning_and_a_refused_field_or_rule_is_named() {
         var suspect = account();
         var warningId = fundWarning("某银行", suspect);
-        autoStopPayment(warningId);
+        TaskFixtures.firstMeasure(measures, warningId);
         var station = WebSession.signedIn(port, "station", PASSWORD);
         var page = "/warnings/" + warningId;
         var action = "/measures/fragment/warning/" + warningId;

@@ -2,7 +2,6 @@ package io.purseguard.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.purseguard.PurseguardTest;
@@ -13,12 +12,8 @@ import io.purseguard.notification.Notice.Urgency;
 import io.purseguard.notification.Notifications;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The grid worker on a phone (375 px): the bell in the header shows the unread count once htmx has
@@ -27,33 +22,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>Set {@code -Dpurseguard.shots=/tmp/shots} to keep screenshots.
  */
 @PurseguardTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationBrowserTest {
-
-    static final String PASSWORD = "demo123";
-
-    @LocalServerPort
-    int port;
+class NotificationBrowserTest extends ChromiumTest {
 
     @Autowired
     Notifications notifications;
 
     @Autowired
     UserAccounts accounts;
-
-    HeadlessChromium chromium;
-
-    @BeforeAll
-    void launch() throws Exception {
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void the_grid_worker_sees_the_badge_reads_the_inbox_on_a_phone_and_marks_all_read() {
@@ -72,11 +47,7 @@ class NotificationBrowserTest {
         notifications.send(
                 new Notice(Audience.UNIT, "32990110120101", Urgency.ROUTINE, "网格例行通知", "Routine", null, null, null));
 
-        try (var phone = chromium.browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(375, 812)
-                .setDeviceScaleFactor(2)
-                .setIsMobile(true)
-                .setHasTouch(true))) {
+        try (var phone = browser.newContext(HeadlessChromium.phone(375, 812, 2))) {
             var page = phone.newPage();
             signIn(page, "grid");
             var badge = page.locator("#notification-badge .pill");
@@ -101,14 +72,5 @@ class NotificationBrowserTest {
             HeadlessChromium.fitsTheScreen(page);
             chromium.shoot(page, "phone-notifications-read");
         }
-    }
-
-    private void signIn(Page page, String username) {
-        page.navigate("http://127.0.0.1:" + port + "/");
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                .click();
-        assertThat(page.locator("h1")).containsText("您好");
     }
 }

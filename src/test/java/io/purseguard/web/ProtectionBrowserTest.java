@@ -2,14 +2,10 @@ package io.purseguard.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.purseguard.PurseguardTest;
-import io.purseguard.identity.Caller;
-import io.purseguard.identity.Role;
 import io.purseguard.protection.MeasureKind;
 import io.purseguard.protection.MeasureRequest;
 import io.purseguard.protection.MeasureState;
@@ -18,27 +14,17 @@ import io.purseguard.protection.Measures;
 import io.purseguard.protection.OutboxSender;
 import io.purseguard.protection.web.ReliableSimulators;
 import io.purseguard.scope.Placement;
-import io.purseguard.scope.Scope;
 import io.purseguard.warning.ClueDraft;
-import io.purseguard.warning.IntakeDoor;
-import io.purseguard.warning.IntakeResult;
 import io.purseguard.warning.WarningIntake;
 import io.purseguard.warning.WarningStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -54,20 +40,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@code protection-*.png}).
  */
 @PurseguardTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProtectionBrowserTest {
+class ProtectionBrowserTest extends ChromiumTest {
 
-    static final String PASSWORD = "demo123";
     static final String MY_STATION = "329901P01";
     static final String LOCAL_BANK = "澄川农商银行";
-    static final Caller CENTER = new Caller("center-protection-browser", "市中心", Role.CITY_CENTER, Scope.city());
 
     /** The list polls every 2 s; the simulated bank answers twice, 1.2 s apart. */
     static final LocatorAssertions.HasTextOptions WITHIN_A_FEW_POLLS =
             new LocatorAssertions.HasTextOptions().setTimeout(20_000);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -84,48 +64,16 @@ class ProtectionBrowserTest {
     @Autowired
     ApplicationContext context;
 
-    HeadlessChromium chromium;
-    Browser browser;
-
-    @BeforeAll
-    void launch() throws Exception {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    record Person(String name, String idNumber) {}
-
     @Test
     void a_high_fund_warnings_stop_payment_turns_executed_on_its_page_while_the_officer_is_still_calling() {
-        var person = jdbc.sql("SELECT name, id_number FROM residents.resident WHERE station_code = :s ORDER BY id"
-                        + " OFFSET 13 LIMIT 1")
-                .param("s", MY_STATION)
-                .query(Person.class)
-                .single();
+        var person = TaskFixtures.ofStation(jdbc, MY_STATION, 13);
         var suspect = MeasurePagesTest.account();
 
         try (var simulators = ReliableSimulators.answeringAfter(context, Duration.ofMillis(1200));
-                var phone = browser.newContext(new Browser.NewContextOptions()
-                        .setViewportSize(390, 844)
-                        .setDeviceScaleFactor(2)
-                        .setIsMobile(true)
-                        .setHasTouch(true))) {
-            var result =
-                    intake.take(List.of(fund(person, suspect)), IntakeDoor.REST).get(0);
-            Assertions.assertThat(result.status()).isEqualTo(IntakeResult.Status.ACCEPTED);
-            var warningId = result.warningId();
+                var phone = browser.newContext(HeadlessChromium.phone(390, 844, 2))) {
+            var warningId = TaskFixtures.take(intake, fund(person, suspect));
             // requested at once by the intake's event, before anyone has called
-            MeasureView stop = Awaitility.await()
-                    .atMost(Duration.ofSeconds(30))
-                    .until(() -> measures.ofWarning(warningId, CENTER), l -> !l.isEmpty())
-                    .get(0);
+            MeasureView stop = TaskFixtures.firstMeasure(measures, warningId);
             Assertions.assertThat(stop.kind()).isEqualTo(MeasureKind.STOP_PAYMENT);
 
             var page = phone.newPage();
@@ -202,11 +150,7 @@ class ProtectionBrowserTest {
                         new Placement("329901", MY_STATION, null, null, null)),
                 "station");
 
-        try (var phone = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(390, 844)
-                .setDeviceScaleFactor(2)
-                .setIsMobile(true)
-                .setHasTouch(true))) {
+        try (var phone = browser.newContext(HeadlessChromium.phone(390, 844, 2))) {
             var page = phone.newPage();
             signIn(page, "bank");
             page.locator("nav.nav")
@@ -246,23 +190,14 @@ class ProtectionBrowserTest {
     }
 
     /** ¥88,000 moved a quarter of an hour ago to an account at the city's bank: HIGH or above. */
-    private static ClueDraft fund(Person person, String suspectAccount) {
-        var now = Instant.now();
-        return new ClueDraft(
-                "PROTECT-" + UUID.randomUUID(),
-                "NATIONAL",
-                "FUND",
-                at(now.minusSeconds(20)),
-                new ClueDraft.Person(person.name(), person.idNumber(), null, null, null),
-                new ClueDraft.Suspect(new ClueDraft.Account(LOCAL_BANK, suspectAccount, "李四"), null, null, null),
+    private static ClueDraft fund(TaskFixtures.Person person, String suspectAccount) {
+        return TaskFixtures.fund(
+                person.named(),
+                new ClueDraft.Account(LOCAL_BANK, suspectAccount, "李四"),
                 "88000",
-                at(now.minusSeconds(900)),
+                Instant.now().minusSeconds(900),
                 "FAKE_INVESTMENT",
                 "高");
-    }
-
-    private static String at(Instant instant) {
-        return instant.atOffset(ZoneOffset.ofHours(8)).toString();
     }
 
     private static void sleep(long millis) {
@@ -272,18 +207,5 @@ class ProtectionBrowserTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private void signIn(Page page, String username) {
-        page.navigate(base() + "/");
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                .click();
-        assertThat(page.locator("h1")).containsText("您好");
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 }

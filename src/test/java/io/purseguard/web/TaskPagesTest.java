@@ -51,13 +51,7 @@ class TaskPagesTest {
 
     /** A task about someone of the demo grid worker's grid (so the worker is on its team). */
     private TaskView gridTask(int n) {
-        var task = TaskFixtures.warn(
-                intake, tasks, TaskFixtures.resident(jdbc, "r.grid_code = :value", TaskFixtures.GRID, n), "3000");
-        var worker = TaskFixtures.staffOf(jdbc, "grid");
-        assertThat(task.team())
-                .as("the grid worker of the person's grid is on the team")
-                .anyMatch(m -> m.role() == TeamRole.GRID_WORKER && worker.equals(m.staffId()));
-        return task;
+        return TaskFixtures.gridTask(jdbc, intake, tasks, n, "3000");
     }
 
     private TaskView stationTask(String station, int n) {

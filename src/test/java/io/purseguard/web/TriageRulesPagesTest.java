@@ -2,7 +2,6 @@ package io.purseguard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -276,17 +275,10 @@ class TriageRulesPagesTest {
     void on_a_phone_the_administrator_corrects_a_wrong_value_and_publishes() throws Exception {
         var before = ruleSets.current();
         try (var chromium = HeadlessChromium.launch();
-                var phone = chromium.browser.newContext(new Browser.NewContextOptions()
-                        .setViewportSize(375, 812)
-                        .setDeviceScaleFactor(2)
-                        .setIsMobile(true)
-                        .setHasTouch(true))) {
+                var phone = chromium.browser.newContext(HeadlessChromium.phone(375, 812, 2))) {
             var page = phone.newPage();
             page.navigate("http://127.0.0.1:" + port + "/");
-            page.getByLabel("用户名").fill("admin");
-            page.getByLabel("密码").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                    .click();
+            HeadlessChromium.submitSignIn(page, "admin");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("分级规则"))
                     .click();
             PlaywrightAssertions.assertThat(page.locator("h1")).hasText("分级规则");

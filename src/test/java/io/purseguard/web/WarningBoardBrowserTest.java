@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
@@ -12,21 +11,15 @@ import io.purseguard.PurseguardTest;
 import io.purseguard.residents.IdNumber;
 import io.purseguard.warning.ClueDraft;
 import io.purseguard.warning.IntakeDoor;
-import io.purseguard.warning.IntakeResult;
 import io.purseguard.warning.WarningIntake;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,18 +30,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Set {@code -Dpurseguard.shots=/tmp/shots} to keep screenshots ({@code warnings-*.png}).
  */
 @PurseguardTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WarningBoardBrowserTest {
+class WarningBoardBrowserTest extends ChromiumTest {
 
-    static final String PASSWORD = "demo123";
     static final String MY_STATION = "329901P01";
 
     /** The board polls every 5 s; allow two polls and the list's reload. */
     static final LocatorAssertions.IsVisibleOptions WITHIN_TWO_POLLS =
             new LocatorAssertions.IsVisibleOptions().setTimeout(15_000);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -56,31 +44,9 @@ class WarningBoardBrowserTest {
     @Autowired
     WarningIntake intake;
 
-    HeadlessChromium chromium;
-    Browser browser;
-
-    @BeforeAll
-    void launch() throws Exception {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    record Person(String name, String idNumber) {}
-
     @Test
     void the_center_sees_a_posted_warning_arrive_and_a_station_officer_on_a_phone_signs_for_it() {
-        var person = jdbc.sql("SELECT name, id_number FROM residents.resident WHERE station_code = :s ORDER BY id"
-                        + " OFFSET 11 LIMIT 1")
-                .param("s", MY_STATION)
-                .query(Person.class)
-                .single();
+        var person = TaskFixtures.ofStation(jdbc, MY_STATION, 11);
         String warningId;
 
         try (var desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
@@ -98,9 +64,7 @@ class WarningBoardBrowserTest {
             var totalBefore = page.locator("#count-total").innerText();
 
             // an upstream platform pushes a clue while the board is open
-            var result = intake.take(List.of(fund(person)), IntakeDoor.REST).get(0);
-            Assertions.assertThat(result.status()).isEqualTo(IntakeResult.Status.ACCEPTED);
-            warningId = result.warningId().toString();
+            warningId = TaskFixtures.take(intake, fund(person)).toString();
 
             var row = page.locator("#results #w-" + warningId);
             assertThat(row).isVisible(WITHIN_TWO_POLLS); // no reload: the poll noticed and the list followed
@@ -129,11 +93,7 @@ class WarningBoardBrowserTest {
             chromium.shoot(page, "warnings-detail-center");
         }
 
-        try (var phone = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(375, 812)
-                .setDeviceScaleFactor(2)
-                .setIsMobile(true)
-                .setHasTouch(true))) {
+        try (var phone = browser.newContext(HeadlessChromium.phone(375, 812, 2))) {
             var page = phone.newPage();
             signIn(page, "station");
             page.locator("nav.nav")
@@ -164,11 +124,7 @@ class WarningBoardBrowserTest {
         }
 
         // the board fits a phone too
-        try (var phone = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(375, 812)
-                .setDeviceScaleFactor(2)
-                .setIsMobile(true)
-                .setHasTouch(true))) {
+        try (var phone = browser.newContext(HeadlessChromium.phone(375, 812, 2))) {
             var page = phone.newPage();
             signIn(page, "center");
             page.navigate(base() + "/warnings/board");
@@ -178,17 +134,12 @@ class WarningBoardBrowserTest {
         }
     }
 
-    private static ClueDraft fund(Person person) {
-        var now = Instant.now();
-        return new ClueDraft(
-                "BROWSER-" + UUID.randomUUID(),
-                "NATIONAL",
-                "FUND",
-                at(now.minusSeconds(20)),
-                new ClueDraft.Person(person.name(), person.idNumber(), null, null, null),
-                new ClueDraft.Suspect(new ClueDraft.Account("某银行", "6222020200112233446", "李四"), null, null, null),
+    private static ClueDraft fund(TaskFixtures.Person person) {
+        return TaskFixtures.fund(
+                person.named(),
+                new ClueDraft.Account("某银行", "6222020200112233446", "李四"),
                 "88000",
-                at(now.minusSeconds(900)),
+                Instant.now().minusSeconds(900),
                 "FAKE_INVESTMENT",
                 "高");
     }
@@ -200,7 +151,7 @@ class WarningBoardBrowserTest {
                 "BROWSER-" + UUID.randomUUID(),
                 "PROVINCIAL",
                 "CALL",
-                at(now.minusSeconds(20)),
+                TaskFixtures.at(now.minusSeconds(20)),
                 new ClueDraft.Person(
                         "外省来客",
                         IdNumber.of("430524", LocalDate.of(1961, 5, 4), 37).value(),
@@ -212,22 +163,5 @@ class WarningBoardBrowserTest {
                 null,
                 "IMPERSONATE_AUTHORITY",
                 null);
-    }
-
-    private static String at(Instant instant) {
-        return instant.atOffset(ZoneOffset.ofHours(8)).toString();
-    }
-
-    private void signIn(Page page, String username) {
-        page.navigate(base() + "/");
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                .click();
-        assertThat(page.locator("h1")).containsText("您好");
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 }

@@ -5,6 +5,7 @@ import io.purseguard.dissuasion.DissuasionPolicy;
 import io.purseguard.dissuasion.DissuasionSettings;
 import io.purseguard.identity.Caller;
 import io.purseguard.identity.Role;
+import io.purseguard.platform.web.Pages;
 import io.purseguard.warning.WarningLevel;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -63,7 +64,7 @@ class DissuasionSettingsPages {
     @GetMapping("/dissuasion/settings")
     ModelAndView page(Caller caller, Locale locale) {
         if (!mayRead(caller)) {
-            return TaskPages.forbidden();
+            return Pages.forbidden();
         }
         return page(caller, null, HttpStatus.OK, locale);
     }
@@ -122,7 +123,7 @@ class DissuasionSettingsPages {
             RedirectAttributes redirect) {
         var setting = CHECKLISTS.get(name);
         if (setting == null) {
-            return TaskPages.notFound();
+            return Pages.notFound();
         }
         var form = TaskPages.form("checklist-" + name, fields);
         int rows = rows(form);

@@ -4,6 +4,7 @@ import io.purseguard.dissuasion.Checklist;
 import io.purseguard.dissuasion.DissuasionSettings;
 import io.purseguard.dissuasion.Tasks;
 import io.purseguard.identity.Caller;
+import io.purseguard.platform.web.Pages;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -39,7 +40,7 @@ class RevisitPages {
     @GetMapping("/revisits")
     ModelAndView list(Caller caller, Locale locale) {
         if (!TaskPages.seesTasks(caller)) {
-            return TaskPages.forbidden();
+            return Pages.forbidden();
         }
         return page(caller, TaskPages.Forms.none(), HttpStatus.OK, locale);
     }
@@ -54,7 +55,7 @@ class RevisitPages {
             RedirectAttributes redirect) {
         var revisitId = TaskPages.uuid(id);
         if (revisitId.isEmpty() || !TaskPages.seesTasks(caller)) {
-            return TaskPages.notFound();
+            return Pages.notFound();
         }
         var form = TaskPages.form("revisit-" + revisitId.get(), fields);
         boolean fromTask = form.value("from").equals("task");
@@ -66,7 +67,7 @@ class RevisitPages {
             redirect.addFlashAttribute("notice", new TaskPages.Notice("task.notice.revisit", false));
             return new ModelAndView(fromTask ? "redirect:/tasks/" + task.id() + "#revisits" : "redirect:/revisits");
         } catch (Tasks.TaskNotFound e) {
-            return TaskPages.notFound();
+            return Pages.notFound();
         } catch (Tasks.TaskActionRefused e) {
             redirect.addFlashAttribute("notice", new TaskPages.Notice("task.notice.revisitDone", true));
             return new ModelAndView("redirect:/revisits");

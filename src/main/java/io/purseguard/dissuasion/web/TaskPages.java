@@ -17,6 +17,8 @@ import io.purseguard.jurisdiction.StaffDirectory;
 import io.purseguard.jurisdiction.StaffRole;
 import io.purseguard.jurisdiction.Units;
 import io.purseguard.platform.Htmx;
+import io.purseguard.platform.web.CityTimes;
+import io.purseguard.platform.web.Pages;
 import io.purseguard.residents.ResidentDirectory;
 import io.purseguard.scope.Placement;
 import io.purseguard.scope.Scope;
@@ -31,7 +33,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +43,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -114,20 +116,10 @@ class TaskPages {
      * Times as the city reads them (Asia/Shanghai), and the countdowns to deadlines as of {@code now},
      * in the reader's language; countdown.js keeps the same text running in the browser.
      */
-    public record Clocks(Instant now, ZoneId zone, MessageSource messages, Locale locale) {
+    public record Clocks(Instant now, ZoneId zone, MessageSource messages, Locale locale) implements CityTimes {
 
-        private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-        private static final DateTimeFormatter BRIEF = DateTimeFormatter.ofPattern("MM-dd HH:mm");
         private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
         private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
-        public String full(Instant instant) {
-            return instant == null ? null : FULL.format(instant.atZone(zone));
-        }
-
-        public String brief(Instant instant) {
-            return instant == null ? null : BRIEF.format(instant.atZone(zone));
-        }
 
         public String day(Instant instant) {
             return instant == null ? null : DAY.format(instant.atZone(zone));
@@ -136,13 +128,6 @@ class TaskPages {
         /** Now, as a {@code datetime-local} input's value. */
         public String inputNow() {
             return INPUT.format(now.atZone(zone));
-        }
-
-        /** The instant as ISO-8601, for {@code data-due} and {@code <time datetime>}. */
-        public String iso(Instant instant) {
-            return instant == null
-                    ? null
-                    : instant.truncatedTo(ChronoUnit.SECONDS).toString();
         }
 
         public boolean past(Instant due) {
@@ -314,7 +299,7 @@ class TaskPages {
     @GetMapping("/tasks")
     ModelAndView inbox(Caller caller, @RequestParam(required = false) String tab, Locale locale) {
         if (!seesTasks(caller)) {
-            return forbidden();
+            return Pages.forbidden();
         }
         var tabs = tabs(caller);
         var active = Tab.parse(tab).filter(tabs::contains).orElse(defaultTab(caller));
@@ -332,11 +317,11 @@ class TaskPages {
     @GetMapping("/tasks/section")
     ModelAndView section(Caller caller, @RequestParam(required = false) String filter, Locale locale) {
         if (!seesTasks(caller)) {
-            return forbidden();
+            return Pages.forbidden();
         }
         var chosen = Tab.parse(filter).filter(t -> t != Tab.QUEUE);
         if (chosen.isEmpty() || !tabs(caller).contains(chosen.get())) {
-            return notFound();
+            return Pages.notFound();
         }
         var view = new ModelAndView("tasks/fragments :: section");
         view.addObject("s", section(caller, chosen.get().filters().get(0)));
@@ -369,7 +354,7 @@ class TaskPages {
     ModelAndView byWarning(Caller caller, @PathVariable String warningId) {
         var task = uuid(warningId).flatMap(id -> tasks.ofWarning(id, caller));
         if (task.isEmpty()) {
-            return notFound();
+            return Pages.notFound();
         }
         return new ModelAndView("redirect:/tasks/" + task.get().id());
     }
@@ -378,37 +363,31 @@ class TaskPages {
 
     @GetMapping("/tasks/{id}")
     ModelAndView task(Caller caller, @PathVariable String id, Locale locale) {
-        var task = find(caller, id);
-        if (task.isEmpty()) {
-            return notFound();
-        }
-        return page(caller, task.get(), Forms.none(), null, HttpStatus.OK, locale);
+        return withTask(caller, id, task -> page(caller, task, Forms.none(), null, HttpStatus.OK, locale));
     }
 
     /** The person's full phone and ID number: audited by the service; htmx gets the card's fragment. */
     @PostMapping("/tasks/{id}/reveal")
     ModelAndView reveal(Caller caller, @PathVariable String id, HttpServletRequest request, Locale locale) {
-        var task = find(caller, id);
-        if (task.isEmpty()) {
-            return notFound();
-        }
-        Tasks.Revealed revealed;
-        try {
-            revealed = tasks.reveal(task.get().id(), caller);
-        } catch (Tasks.TaskActionRefused e) {
-            if (Htmx.wantsFragment(request)) {
-                return new ModelAndView("tasks/fragments :: revealRefused", HttpStatus.FORBIDDEN);
+        return withTask(caller, id, task -> {
+            Tasks.Revealed revealed;
+            try {
+                revealed = tasks.reveal(task.id(), caller);
+            } catch (Tasks.TaskActionRefused e) {
+                if (Htmx.wantsFragment(request)) {
+                    return new ModelAndView("tasks/fragments :: revealRefused", HttpStatus.FORBIDDEN);
+                }
+                var view = page(caller, task, Forms.none(), null, HttpStatus.FORBIDDEN, locale);
+                view.addObject("notice", new Notice("task.notice.revealRefused", true));
+                return view;
             }
-            var view = page(caller, task.get(), Forms.none(), null, HttpStatus.FORBIDDEN, locale);
-            view.addObject("notice", new Notice("task.notice.revealRefused", true));
-            return view;
-        }
-        if (Htmx.wantsFragment(request)) {
-            var view = new ModelAndView("tasks/fragments :: revealed");
-            view.addObject("revealed", revealed);
-            return view;
-        }
-        return page(caller, task.get(), Forms.none(), revealed, HttpStatus.OK, locale);
+            if (Htmx.wantsFragment(request)) {
+                var view = new ModelAndView("tasks/fragments :: revealed");
+                view.addObject("revealed", revealed);
+                return view;
+            }
+            return page(caller, task, Forms.none(), revealed, HttpStatus.OK, locale);
+        });
     }
 
     /** 电话 (or a text message): its result. */
@@ -419,26 +398,24 @@ class TaskPages {
             @RequestParam MultiValueMap<String, String> fields,
             Locale locale,
             RedirectAttributes redirect) {
-        var task = find(caller, id);
-        if (task.isEmpty()) {
-            return notFound();
-        }
-        var form = form("call", fields);
-        var channel = constant(ContactChannel.class, form.value("channel"));
-        if (channel == null || channel == ContactChannel.VISIT) {
-            channel = ContactChannel.PHONE;
-        }
-        var result = constant(ContactResult.class, form.value("result"));
-        if (result == null) {
-            return again(caller, task.get(), form.failing("result", "is required"), locale);
-        }
-        var input = new Tasks.ContactInput(channel, result, null, null, null, null, form.value("note"));
-        try {
-            tasks.logContact(task.get().id(), caller, input);
-        } catch (Tasks.InvalidTaskInput e) {
-            return again(caller, task.get(), form.failing(e.field(), e.getMessage()), locale);
-        }
-        return back(task.get(), "task.notice.call", "contacts", redirect);
+        return withTask(caller, id, task -> {
+            var form = form("call", fields);
+            var channel = constant(ContactChannel.class, form.value("channel"));
+            if (channel == null || channel == ContactChannel.VISIT) {
+                channel = ContactChannel.PHONE;
+            }
+            var result = constant(ContactResult.class, form.value("result"));
+            if (result == null) {
+                return again(caller, task, form.failing("result", "is required"), locale);
+            }
+            var input = new Tasks.ContactInput(channel, result, null, null, null, null, form.value("note"));
+            try {
+                tasks.logContact(task.id(), caller, input);
+            } catch (Tasks.InvalidTaskInput e) {
+                return again(caller, task, form.failing(e.field(), e.getMessage()), locale);
+            }
+            return back(task, "task.notice.call", "contacts", redirect);
+        });
     }
 
     /** 上门 check-in: when (default now), where, an optional photo stored with the task. */
@@ -451,49 +428,49 @@ class TaskPages {
             Locale locale,
             RedirectAttributes redirect)
             throws IOException {
-        var task = find(caller, id);
-        if (task.isEmpty()) {
-            return notFound();
-        }
-        var form = form("visit", fields);
-        var result = constant(ContactResult.class, form.value("result"));
-        if (result == null) {
-            return again(caller, task.get(), form.failing("result", "is required"), locale);
-        }
-        Instant at = null;
-        // left as the page filled it in: the visit is now, not when the page was opened
-        boolean untouched = form.value("at").equals(form.value("atShown"));
-        if (!form.value("at").isBlank() && !untouched) {
-            try {
-                at = LocalDateTime.parse(form.value("at").strip()).atZone(zone).toInstant();
-            } catch (DateTimeParseException e) {
-                return again(caller, task.get(), form.failing("at", "is not a date and time"), locale);
-            }
-        }
-        var when = at;
         byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
         String type = photo == null ? null : photo.getContentType();
-        try {
-            // the photo and the visit it belongs to are kept together or not at all
-            transactions.executeWithoutResult(tx -> {
-                UUID photoId = bytes == null ? null : tasks.addPhoto(task.get().id(), caller, type, bytes);
-                tasks.logContact(
-                        task.get().id(),
-                        caller,
-                        new Tasks.ContactInput(
-                                ContactChannel.VISIT,
-                                result,
-                                when,
-                                null,
-                                form.value("location"),
-                                photoId,
-                                form.value("note")));
-            });
-        } catch (Tasks.InvalidTaskInput e) {
-            var field = e.field().equals("photoId") ? "photo" : e.field();
-            return again(caller, task.get(), form.failing(field, e.getMessage()), locale);
-        }
-        return back(task.get(), "task.notice.visit", "contacts", redirect);
+        return withTask(caller, id, task -> {
+            var form = form("visit", fields);
+            var result = constant(ContactResult.class, form.value("result"));
+            if (result == null) {
+                return again(caller, task, form.failing("result", "is required"), locale);
+            }
+            Instant at = null;
+            // left as the page filled it in: the visit is now, not when the page was opened
+            boolean untouched = form.value("at").equals(form.value("atShown"));
+            if (!form.value("at").isBlank() && !untouched) {
+                try {
+                    at = LocalDateTime.parse(form.value("at").strip())
+                            .atZone(zone)
+                            .toInstant();
+                } catch (DateTimeParseException e) {
+                    return again(caller, task, form.failing("at", "is not a date and time"), locale);
+                }
+            }
+            var when = at;
+            try {
+                // the photo and the visit it belongs to are kept together or not at all
+                transactions.executeWithoutResult(tx -> {
+                    UUID photoId = bytes == null ? null : tasks.addPhoto(task.id(), caller, type, bytes);
+                    tasks.logContact(
+                            task.id(),
+                            caller,
+                            new Tasks.ContactInput(
+                                    ContactChannel.VISIT,
+                                    result,
+                                    when,
+                                    null,
+                                    form.value("location"),
+                                    photoId,
+                                    form.value("note")));
+                });
+            } catch (Tasks.InvalidTaskInput e) {
+                var field = e.field().equals("photoId") ? "photo" : e.field();
+                return again(caller, task, form.failing(field, e.getMessage()), locale);
+            }
+            return back(task, "task.notice.visit", "contacts", redirect);
+        });
     }
 
     /** The outcome, with the 三必问两告知 items done (the boxes ticked). */
@@ -504,40 +481,38 @@ class TaskPages {
             @RequestParam MultiValueMap<String, String> fields,
             Locale locale,
             RedirectAttributes redirect) {
-        var task = find(caller, id);
-        if (task.isEmpty()) {
-            return notFound();
-        }
-        var form = form("outcome", fields);
-        var outcome = constant(Outcome.class, form.value("outcome"));
-        Boolean faceToFace =
-                switch (form.value("faceToFace")) {
-                    case "yes" -> true;
-                    case "no" -> false;
-                    default -> null;
-                };
-        BigDecimal loss = null;
-        var amount = form.value("lossAmount").strip().replace(",", "").replace("，", "");
-        if (!amount.isEmpty()) {
-            try {
-                loss = new BigDecimal(amount);
-            } catch (NumberFormatException e) {
-                return again(caller, task.get(), form.failing("lossAmount", "is not an amount"), locale);
+        return withTask(caller, id, task -> {
+            var form = form("outcome", fields);
+            var outcome = constant(Outcome.class, form.value("outcome"));
+            Boolean faceToFace =
+                    switch (form.value("faceToFace")) {
+                        case "yes" -> true;
+                        case "no" -> false;
+                        default -> null;
+                    };
+            BigDecimal loss = null;
+            var amount = form.value("lossAmount").strip().replace(",", "").replace("，", "");
+            if (!amount.isEmpty()) {
+                try {
+                    loss = new BigDecimal(amount);
+                } catch (NumberFormatException e) {
+                    return again(caller, task, form.failing("lossAmount", "is not an amount"), locale);
+                }
             }
-        }
-        var answers = new LinkedHashMap<String, Boolean>();
-        form.checked().forEach(item -> answers.put(item, true));
-        try {
-            tasks.conclude(
-                    task.get().id(),
-                    caller,
-                    new Tasks.OutcomeInput(outcome, faceToFace, loss, answers, form.value("note")));
-        } catch (Tasks.InvalidTaskInput e) {
-            return again(caller, task.get(), form.failing(e.field(), e.getMessage()), locale);
-        } catch (Tasks.TaskActionRefused e) {
-            return back(task.get(), "task.notice.alreadyConcluded", true, "outcome", redirect);
-        }
-        return back(task.get(), "task.notice.outcome", "outcome", redirect);
+            var answers = new LinkedHashMap<String, Boolean>();
+            form.checked().forEach(item -> answers.put(item, true));
+            try {
+                tasks.conclude(
+                        task.id(),
+                        caller,
+                        new Tasks.OutcomeInput(outcome, faceToFace, loss, answers, form.value("note")));
+            } catch (Tasks.InvalidTaskInput e) {
+                return again(caller, task, form.failing(e.field(), e.getMessage()), locale);
+            } catch (Tasks.TaskActionRefused e) {
+                return back(task, "task.notice.alreadyConcluded", true, "outcome", redirect);
+            }
+            return back(task, "task.notice.outcome", "outcome", redirect);
+        });
     }
 
     /** The station (or a center) puts someone else in a team member's place, with a reason. */
@@ -549,29 +524,27 @@ class TaskPages {
             @RequestParam MultiValueMap<String, String> fields,
             Locale locale,
             RedirectAttributes redirect) {
-        var task = find(caller, id);
-        if (task.isEmpty()) {
-            return notFound();
-        }
-        var form = form("swap-" + seq, fields);
-        UUID staffId = null;
-        UUID residentId = null;
-        var replacement = form.value("replacement");
-        if (replacement.startsWith("staff:")) {
-            staffId = uuid(replacement.substring(6)).orElse(null);
-        } else if (replacement.startsWith("resident:")) {
-            residentId = uuid(replacement.substring(9)).orElse(null);
-        }
-        try {
-            tasks.swapMember(
-                    task.get().id(), seq, caller, new Tasks.SwapInput(staffId, residentId, form.value("reason")));
-        } catch (Tasks.InvalidTaskInput e) {
-            var field = e.field().equals("reason") ? "reason" : "replacement";
-            return again(caller, task.get(), form.failing(field, e.getMessage()), locale);
-        } catch (Tasks.TaskActionRefused e) {
-            return back(task.get(), "task.notice.swapRefused", true, "team", redirect);
-        }
-        return back(task.get(), "task.notice.swap", "team", redirect);
+        return withTask(caller, id, task -> {
+            var form = form("swap-" + seq, fields);
+            UUID staffId = null;
+            UUID residentId = null;
+            var replacement = form.value("replacement");
+            if (replacement.startsWith("staff:")) {
+                staffId = uuid(replacement.substring(6)).orElse(null);
+            } else if (replacement.startsWith("resident:")) {
+                residentId = uuid(replacement.substring(9)).orElse(null);
+            }
+            try {
+                tasks.swapMember(
+                        task.id(), seq, caller, new Tasks.SwapInput(staffId, residentId, form.value("reason")));
+            } catch (Tasks.InvalidTaskInput e) {
+                var field = e.field().equals("reason") ? "reason" : "replacement";
+                return again(caller, task, form.failing(field, e.getMessage()), locale);
+            } catch (Tasks.TaskActionRefused e) {
+                return back(task, "task.notice.swapRefused", true, "team", redirect);
+            }
+            return back(task, "task.notice.swap", "team", redirect);
+        });
     }
 
     // ---------------------------------------------------------------- the page
@@ -714,6 +687,11 @@ class TaskPages {
         return new Clocks(clock.instant(), zone, messages, locale);
     }
 
+    /** The page for the task the caller may see; the 404 page when there is none. */
+    private ModelAndView withTask(Caller caller, String id, Function<TaskView, ModelAndView> page) {
+        return find(caller, id).map(page).orElseGet(Pages::notFound);
+    }
+
     private Optional<TaskView> find(Caller caller, String id) {
         if (!seesTasks(caller)) {
             return Optional.empty();
@@ -760,13 +738,5 @@ class TaskPages {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    static ModelAndView notFound() {
-        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
-    }
-
-    static ModelAndView forbidden() {
-        return new ModelAndView("error/403", HttpStatus.FORBIDDEN);
     }
 }

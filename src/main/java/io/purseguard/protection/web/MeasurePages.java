@@ -3,6 +3,8 @@ package io.purseguard.protection.web;
 import io.purseguard.identity.Caller;
 import io.purseguard.identity.Role;
 import io.purseguard.platform.Htmx;
+import io.purseguard.platform.web.CityTimes;
+import io.purseguard.platform.web.Pages;
 import io.purseguard.protection.MeasureKind;
 import io.purseguard.protection.MeasureNotices;
 import io.purseguard.protection.MeasureRefused;
@@ -23,8 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,28 +117,10 @@ class MeasurePages {
      * Times as the city reads them, and the time left to an expiry as of {@code now} in the reader's
      * language; measures.js keeps the countdown running in the browser.
      */
-    public record Times(Instant now, ZoneId zone, MessageSource messages, Locale locale) {
+    public record Times(Instant now, ZoneId zone, MessageSource messages, Locale locale) implements CityTimes {
 
-        private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         /** From three days left the countdown reads in days (as measures.js does). */
         static final long DAYS_FROM = 72 * 3_600;
-
-        private static final DateTimeFormatter BRIEF = DateTimeFormatter.ofPattern("MM-dd HH:mm");
-
-        public String full(Instant instant) {
-            return instant == null ? null : FULL.format(instant.atZone(zone));
-        }
-
-        public String brief(Instant instant) {
-            return instant == null ? null : BRIEF.format(instant.atZone(zone));
-        }
-
-        /** ISO-8601, for {@code data-expires} and {@code <time datetime>}. */
-        public String iso(Instant instant) {
-            return instant == null
-                    ? null
-                    : instant.truncatedTo(ChronoUnit.SECONDS).toString();
-        }
 
         public boolean past(Instant instant) {
             return instant != null && !instant.isAfter(now);
@@ -259,7 +241,7 @@ class MeasurePages {
     ModelAndView ofWarning(Caller caller, @PathVariable String warningId, HttpServletRequest request) {
         var warning = warningOf(caller, warningId);
         if (warning.isEmpty()) {
-            return caller.scope().seesPeople() ? notFound() : forbidden();
+            return unseenWarning(caller);
         }
         var view = new ModelAndView(Htmx.wantsFragment(request) ? "measures/fragments :: warning" : "measures/warning");
         addWarning(view, caller, warning.get(), blankForm(warning.get()), null);
@@ -271,7 +253,7 @@ class MeasurePages {
     ModelAndView listOfWarning(Caller caller, @PathVariable String warningId) {
         var warning = warningOf(caller, warningId);
         if (warning.isEmpty()) {
-            return caller.scope().seesPeople() ? notFound() : forbidden();
+            return unseenWarning(caller);
         }
         var view = new ModelAndView("measures/fragments :: list");
         addWarning(view, caller, warning.get(), null, null);
@@ -291,10 +273,10 @@ class MeasurePages {
             HttpServletRequest request) {
         var warning = warningOf(caller, warningId);
         if (warning.isEmpty()) {
-            return caller.scope().seesPeople() ? notFound() : forbidden();
+            return unseenWarning(caller);
         }
         if (!officer(caller)) {
-            return forbidden();
+            return Pages.forbidden();
         }
         var w = warning.get();
         var values = new LinkedHashMap<String, String>();
@@ -309,12 +291,10 @@ class MeasurePages {
             form = form.refused("kind", "is required");
         }
         BigDecimal money = null;
-        if (!values.get("amount").isEmpty()) {
-            try {
-                money = new BigDecimal(values.get("amount").replace(",", ""));
-            } catch (NumberFormatException e) {
-                form = form.refused("amount", "is not a number");
-            }
+        try {
+            money = amountOf(values.get("amount"));
+        } catch (MeasureRefused e) {
+            form = form.refused(e.field(), e.getMessage());
         }
         boolean htmx = Htmx.wantsFragment(request);
         Notice notice = null;
@@ -411,7 +391,7 @@ class MeasurePages {
     ModelAndView detail(Caller caller, @PathVariable String id) {
         var found = find(caller, id);
         if (found.isEmpty()) {
-            return notFound();
+            return Pages.notFound();
         }
         var m = found.get();
         var view = new ModelAndView("measures/detail");
@@ -454,7 +434,7 @@ class MeasurePages {
                 throw new MeasureRefused("upheld", "is required");
             }
             boolean yes = Boolean.parseBoolean(upheld);
-            measures.appeal(m.measureId(), caller, yes, trim(note).isEmpty() ? null : trim(note));
+            measures.appeal(m.measureId(), caller, yes, given(note));
             return yes ? "measure.notice.appealUpheld" : "measure.notice.appealDismissed";
         });
     }
@@ -469,21 +449,14 @@ class MeasurePages {
             RedirectAttributes redirect) {
         var found = find(caller, id);
         if (found.isEmpty()) {
-            return notFound();
+            return Pages.notFound();
         }
         var freeze = found.get();
         if (!Actions.of(caller, freeze).returnMoney()) {
-            return forbidden();
+            return Pages.forbidden();
         }
         try {
-            BigDecimal money;
-            try {
-                money = amount == null || amount.isBlank()
-                        ? null
-                        : new BigDecimal(amount.strip().replace(",", ""));
-            } catch (NumberFormatException e) {
-                throw new MeasureRefused("amount", "is not a number");
-            }
+            var money = amountOf(amount);
             var made = measures.request(
                     new MeasureRequest(
                             MeasureKind.UNFREEZE_RETURN,
@@ -513,7 +486,7 @@ class MeasurePages {
         if (!caller.mayReveal()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
-        var uuid = uuid(id);
+        var uuid = Pages.uuid(id);
         if (uuid.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -540,7 +513,7 @@ class MeasurePages {
     @GetMapping("/bank")
     ModelAndView bank(Caller caller, HttpServletRequest request) {
         if (caller.role() != Role.BANK_LIAISON) {
-            return forbidden();
+            return Pages.forbidden();
         }
         var view = new ModelAndView(Htmx.wantsFragment(request) ? "measures/bank :: queue" : "measures/bank");
         addQueue(view, caller);
@@ -558,11 +531,11 @@ class MeasurePages {
             HttpServletRequest request,
             RedirectAttributes redirect) {
         if (caller.role() != Role.BANK_LIAISON) {
-            return forbidden();
+            return Pages.forbidden();
         }
         var found = find(caller, id);
         if (found.isEmpty()) {
-            return notFound();
+            return Pages.notFound();
         }
         var m = found.get();
         var kind =
@@ -573,18 +546,11 @@ class MeasurePages {
                 };
         Notice notice;
         try {
-            BigDecimal held = null;
-            if (kind == Measures.Answer.EXECUTED && amount != null && !amount.isBlank()) {
-                try {
-                    held = new BigDecimal(amount.strip().replace(",", ""));
-                } catch (NumberFormatException e) {
-                    throw new MeasureRefused("amount", "is not a number");
-                }
-                if (held.signum() < 0 || held.stripTrailingZeros().scale() > 2) {
-                    throw new MeasureRefused("amount", "must be ≥ 0 with at most 2 decimals");
-                }
+            var held = kind == Measures.Answer.EXECUTED ? amountOf(amount) : null;
+            if (held != null && (held.signum() < 0 || held.stripTrailingZeros().scale() > 2)) {
+                throw new MeasureRefused("amount", "must be ≥ 0 with at most 2 decimals");
             }
-            measures.liaisonAnswer(m.measureId(), caller, kind, trim(reason).isEmpty() ? null : trim(reason), held);
+            measures.liaisonAnswer(m.measureId(), caller, kind, given(reason), held);
             var done =
                     switch (kind) {
                         case ACKNOWLEDGED -> "measure.notice.acknowledge";
@@ -595,7 +561,7 @@ class MeasurePages {
         } catch (MeasureRefused e) {
             notice = refusedNotice(e);
         } catch (Measures.MeasureNotFound e) {
-            return notFound();
+            return Pages.notFound();
         }
         if (!Htmx.wantsFragment(request)) {
             redirect.addFlashAttribute("notice", notice);
@@ -635,11 +601,11 @@ class MeasurePages {
             Caller caller, String id, RedirectAttributes redirect, Predicate<Actions> allowed, Step step) {
         var found = find(caller, id);
         if (found.isEmpty()) {
-            return notFound();
+            return Pages.notFound();
         }
         var m = found.get();
         if (!allowed.test(Actions.of(caller, m))) {
-            return forbidden();
+            return Pages.forbidden();
         }
         try {
             redirect.addFlashAttribute("notice", new Notice(step.apply(m), null, false));
@@ -679,15 +645,20 @@ class MeasurePages {
                 : new Placement(m.stationCode().substring(0, 6), m.stationCode(), null, null, null);
     }
 
+    /** A warning the caller cannot see: not there for those who see people, forbidden to the roles that see none. */
+    private static ModelAndView unseenWarning(Caller caller) {
+        return caller.scope().seesPeople() ? Pages.notFound() : Pages.forbidden();
+    }
+
     private Optional<WarningView> warningOf(Caller caller, String id) {
         if (!caller.scope().seesPeople()) {
             return Optional.empty();
         }
-        return uuid(id).flatMap(uuid -> warnings.find(uuid, caller.scope()));
+        return Pages.uuid(id).flatMap(uuid -> warnings.find(uuid, caller.scope()));
     }
 
     private Optional<MeasureView> find(Caller caller, String id) {
-        return uuid(id).flatMap(uuid -> measures.find(uuid, caller));
+        return Pages.uuid(id).flatMap(uuid -> measures.find(uuid, caller));
     }
 
     private Times times() {
@@ -715,19 +686,20 @@ class MeasurePages {
         return text == null ? "" : text.strip();
     }
 
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+    /** What was typed, or null when nothing was. */
+    private static String given(String text) {
+        return trim(text).isEmpty() ? null : trim(text);
+    }
+
+    /** An amount as typed (thousands separators allowed), or null when none was. */
+    private static BigDecimal amountOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
         }
-    }
-
-    private static ModelAndView notFound() {
-        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
-    }
-
-    private static ModelAndView forbidden() {
-        return new ModelAndView("error/403", HttpStatus.FORBIDDEN);
+        try {
+            return new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new MeasureRefused("amount", "is not a number");
+        }
     }
 }

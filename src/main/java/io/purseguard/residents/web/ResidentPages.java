@@ -4,6 +4,7 @@ import io.purseguard.identity.Caller;
 import io.purseguard.jurisdiction.Unit;
 import io.purseguard.jurisdiction.Units;
 import io.purseguard.platform.Htmx;
+import io.purseguard.platform.web.Pages;
 import io.purseguard.residents.ResidentDirectory;
 import io.purseguard.residents.ResidentQuery;
 import io.purseguard.residents.ResidentSummary;
@@ -16,10 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -120,7 +118,7 @@ class ResidentPages {
             @RequestParam(required = false) String page,
             HttpServletRequest request) {
         if (!caller.scope().seesPeople()) {
-            return forbidden();
+            return Pages.forbidden();
         }
         var form = Form.of(q, unit, ageMin, ageMax, page);
         var result = residents.search(form.query(), caller.scope());
@@ -147,11 +145,11 @@ class ResidentPages {
     @GetMapping("/{id}")
     ModelAndView detail(Caller caller, @PathVariable String id) {
         if (!caller.scope().seesPeople()) {
-            return forbidden();
+            return Pages.forbidden();
         }
-        var resident = uuid(id).flatMap(uuid -> residents.find(uuid, caller.scope()));
+        var resident = Pages.uuid(id).flatMap(uuid -> residents.find(uuid, caller.scope()));
         if (resident.isEmpty()) {
-            return notFound();
+            return Pages.notFound();
         }
         var view = new ModelAndView("residents/detail");
         view.addObject("resident", resident.get());
@@ -166,10 +164,11 @@ class ResidentPages {
      */
     @PostMapping("/{id}/reveal")
     ModelAndView reveal(Caller caller, @PathVariable String id, @RequestParam(required = false) String reason) {
-        var contact = uuid(id).flatMap(uuid ->
-                residents.reveal(uuid, caller, reason == null || reason.isBlank() ? null : reason.strip()));
+        var contact = Pages.uuid(id)
+                .flatMap(uuid ->
+                        residents.reveal(uuid, caller, reason == null || reason.isBlank() ? null : reason.strip()));
         if (contact.isEmpty()) {
-            return notFound();
+            return Pages.notFound();
         }
         return new ModelAndView("residents/detail :: revealed", Map.of("contact", contact.get()));
     }
@@ -199,22 +198,5 @@ class ResidentPages {
             }
         }
         return options;
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static ModelAndView notFound() {
-        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
-    }
-
-    /** For roles that see no people (auditor, bank liaison, administrator). */
-    private static ModelAndView forbidden() {
-        return new ModelAndView("error/403", HttpStatus.FORBIDDEN);
     }
 }

@@ -4,6 +4,8 @@ import io.purseguard.identity.Caller;
 import io.purseguard.jurisdiction.Unit;
 import io.purseguard.jurisdiction.Units;
 import io.purseguard.platform.Htmx;
+import io.purseguard.platform.web.CityTimes;
+import io.purseguard.platform.web.Pages;
 import io.purseguard.scope.Scope;
 import io.purseguard.scope.UnitKind;
 import io.purseguard.warning.WarningLevel;
@@ -16,9 +18,7 @@ import io.purseguard.warning.Warnings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -145,19 +144,7 @@ class WarningPages {
     }
 
     /** Times as the city reads them (Asia/Shanghai), whatever the server's zone. */
-    public record Times(ZoneId zone) {
-
-        private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-        private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm");
-
-        public String full(Instant instant) {
-            return instant == null ? null : FULL.format(instant.atZone(zone));
-        }
-
-        public String brief(Instant instant) {
-            return instant == null ? null : SHORT.format(instant.atZone(zone));
-        }
-    }
+    public record Times(ZoneId zone) implements CityTimes {}
 
     /** What the last action did, shown once after a redirect: a message key. */
     public record Notice(String key, boolean error) implements Serializable {}
@@ -174,7 +161,7 @@ class WarningPages {
             @RequestParam(required = false) String page,
             HttpServletRequest request) {
         if (!caller.scope().seesPeople()) {
-            return forbidden();
+            return Pages.forbidden();
         }
         var filter = Filter.of(clue, status, level, unit, page);
         boolean fragment = Htmx.wantsFragment(request);
@@ -191,7 +178,7 @@ class WarningPages {
     @GetMapping("/pulse")
     ModelAndView pulse(Caller caller, @RequestParam(required = false) String seen, HttpServletResponse response) {
         if (!caller.scope().seesPeople()) {
-            return forbidden();
+            return Pages.forbidden();
         }
         var counts = WarningBoardCounts.of(warnings.counts(caller.scope()));
         if (counts.changedSince(seen)) {
@@ -212,7 +199,7 @@ class WarningPages {
             @RequestParam(required = false) String page,
             HttpServletRequest request) {
         if (!WarningPageActions.runsABoard(caller)) {
-            return forbidden();
+            return Pages.forbidden();
         }
         var filter = Filter.of(clue, status, level, unit, page);
         boolean fragment = Htmx.wantsFragment(request);
@@ -230,7 +217,7 @@ class WarningPages {
     @GetMapping("/board/counts")
     ModelAndView counts(Caller caller, @RequestParam(required = false) String seen, HttpServletResponse response) {
         if (!WarningPageActions.runsABoard(caller)) {
-            return forbidden();
+            return Pages.forbidden();
         }
         var board = WarningBoardCounts.of(warnings.counts(caller.scope()));
         if (board.changedSince(seen)) {
@@ -243,7 +230,7 @@ class WarningPages {
     @GetMapping("/board/queue")
     ModelAndView queue(Caller caller) {
         if (!WarningPageActions.runsABoard(caller)) {
-            return forbidden();
+            return Pages.forbidden();
         }
         var view = new ModelAndView("warnings/fragments :: queue");
         addQueue(view, caller);
@@ -256,11 +243,11 @@ class WarningPages {
     @GetMapping("/{id}")
     ModelAndView detail(Caller caller, @PathVariable String id) {
         if (!caller.scope().seesPeople()) {
-            return forbidden();
+            return Pages.forbidden();
         }
-        var found = uuid(id).flatMap(uuid -> warnings.find(uuid, caller.scope()));
+        var found = Pages.uuid(id).flatMap(uuid -> warnings.find(uuid, caller.scope()));
         if (found.isEmpty()) {
-            return notFound();
+            return Pages.notFound();
         }
         var warning = found.get();
         var view = new ModelAndView("warnings/detail");
@@ -284,7 +271,7 @@ class WarningPages {
             RedirectAttributes redirect) {
         var warning = inScope(caller, id);
         if (warning.isEmpty()) {
-            return notFound();
+            return Pages.notFound();
         }
         if (!WarningPageActions.of(caller, warning.get(), cityCode()).signFor()) {
             // someone moved it meanwhile, or this role does not sign: show it as it is now
@@ -315,10 +302,10 @@ class WarningPages {
             RedirectAttributes redirect) {
         var warning = inScope(caller, id);
         if (warning.isEmpty()) {
-            return notFound();
+            return Pages.notFound();
         }
         if (!WarningPageActions.of(caller, warning.get(), cityCode()).returnToQueue()) {
-            return forbidden();
+            return Pages.forbidden();
         }
         if (reason == null || reason.isBlank()) {
             return back(warning.get(), new Notice("warning.detail.notice.reasonRequired", true), redirect);
@@ -346,10 +333,10 @@ class WarningPages {
             RedirectAttributes redirect) {
         var warning = inScope(caller, id);
         if (warning.isEmpty()) {
-            return notFound();
+            return Pages.notFound();
         }
         if (!WarningPageActions.of(caller, warning.get(), cityCode()).transfer()) {
-            return forbidden();
+            return Pages.forbidden();
         }
         try {
             var moved = warnings.transfer(warning.get().warningId(), caller, unit, reason);
@@ -426,7 +413,7 @@ class WarningPages {
         if (!caller.scope().seesPeople()) {
             return Optional.empty();
         }
-        return uuid(id).flatMap(uuid -> warnings.find(uuid, caller.scope()));
+        return Pages.uuid(id).flatMap(uuid -> warnings.find(uuid, caller.scope()));
     }
 
     /** Districts and police stations in scope, to narrow the list to, top down. */
@@ -487,22 +474,5 @@ class WarningPages {
     private static ModelAndView back(WarningView warning, Notice notice, RedirectAttributes redirect) {
         redirect.addFlashAttribute("notice", notice);
         return new ModelAndView("redirect:/warnings/" + warning.warningId());
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static ModelAndView notFound() {
-        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
-    }
-
-    /** For roles that see no people, or a board for a role that runs none. */
-    private static ModelAndView forbidden() {
-        return new ModelAndView("error/403", HttpStatus.FORBIDDEN);
     }
 }

@@ -10,14 +10,12 @@ import io.purseguard.identity.Caller;
 import io.purseguard.identity.Role;
 import io.purseguard.protection.Endpoints;
 import io.purseguard.protection.MeasureKind;
-import io.purseguard.protection.MeasureRequest;
 import io.purseguard.protection.MeasureState;
 import io.purseguard.protection.MeasureView;
 import io.purseguard.protection.Measures;
 import io.purseguard.protection.Signed;
-import io.purseguard.scope.Placement;
+import io.purseguard.protection.TestMeasures;
 import io.purseguard.scope.Scope;
-import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,8 +29,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,21 +87,7 @@ class InstitutionSimulatorsTest {
     }
 
     MeasureView stopPayment() {
-        return measures.request(
-                new MeasureRequest(
-                        MeasureKind.STOP_PAYMENT,
-                        "澄川银行",
-                        "6215" + (100000000000000L + ThreadLocalRandom.current().nextLong(800000000000000L)),
-                        "钱七",
-                        new BigDecimal("6600.00"),
-                        clock.instant().minus(Duration.ofHours(1)),
-                        "资金预警，先行止付",
-                        null,
-                        null,
-                        "CASE-" + UUID.randomUUID(),
-                        null,
-                        Placement.NONE),
-                "simulator-tester");
+        return TestMeasures.stopPayment(measures, clock, "钱七", "6600.00", "simulator-tester");
     }
 
     /** The message exactly as the outbox stored it for the bank. */
