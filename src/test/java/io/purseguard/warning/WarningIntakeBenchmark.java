@@ -150,6 +150,8 @@ public class WarningIntakeBenchmark {
                             .single());
         } finally {
             sink.stop(0);
+            // registered by hand, so Spring does not shut it down with the context
+            downstream.shutdown();
         }
     }
 
