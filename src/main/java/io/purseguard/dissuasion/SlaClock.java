@@ -19,8 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The one clock of every task: polls the database for clocks past due and climbs them one step at
  * a time (the station's head, then the district center, then the city center). The state is in the
- * rows, so a restart loses nothing; {@code FOR UPDATE SKIP LOCKED} on the clock and its task means two
- * nodes never fire the same step.
+ * rows, so a restart loses nothing. The task row is the unit of work: {@code FOR UPDATE OF t SKIP
+ * LOCKED} hands all of a task's due clocks to one node (everything else that changes a clock holds the
+ * same row lock), so two nodes never fire the same step, and never split one task between them,
+ * which with row locks on the clocks as well could leave a clock skipped by both until the next tick.
  */
 @Component
 public class SlaClock {
@@ -102,7 +104,7 @@ public class SlaClock {
                         WHERE d.next_fire_at <= :now
                         ORDER BY d.next_fire_at
                         LIMIT :batch
-                        FOR UPDATE OF d, t SKIP LOCKED
+                        FOR UPDATE OF t SKIP LOCKED
                         """)
                 .param("now", Timestamp.from(now))
                 .param("batch", BATCH)
