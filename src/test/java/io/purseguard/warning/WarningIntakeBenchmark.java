@@ -100,16 +100,13 @@ public class WarningIntakeBenchmark {
             long expected = jdbc.sql("SELECT count(*) FROM warning.warning")
                     .query(Long.class)
                     .single();
-            long opened;
-            while ((opened = jdbc.sql("SELECT count(*) FROM dissuasion.task")
-                            .query(Long.class)
-                            .single())
-                    < expected) {
-                if (System.nanoTime() - t0 > 1_800_000_000_000L) {
-                    throw new IllegalStateException("tasks still opening after 30 minutes: " + opened + "/" + expected);
-                }
-                Thread.sleep(200);
-            }
+            org.awaitility.Awaitility.await("tasks of all " + expected + " warnings")
+                    .atMost(java.time.Duration.ofMinutes(30))
+                    .pollInterval(java.time.Duration.ofMillis(200))
+                    .until(() -> jdbc.sql("SELECT count(*) FROM dissuasion.task")
+                                    .query(Long.class)
+                                    .single()
+                            >= expected);
             double tasksSeconds = (System.nanoTime() - t2) / 1e9;
 
             template.execute(

@@ -91,12 +91,14 @@ class ProtectionBrowserTest extends ChromiumTest {
             page.evaluate("() => { window.notReloaded = true; }");
 
             // the outbox delivers it (in production the sender drains every 2 s); the bank calls back
-            var deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (stateOf(stop.measureId()) != MeasureState.EXECUTED
-                    && Instant.now().isBefore(deadline)) {
-                sender.drain(Instant.now());
-                sleep(300);
-            }
+            // the sender stands in for the scheduled one: drained on every poll until the bank has answered
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        sender.drain(Instant.now());
+                        return stateOf(stop.measureId()) == MeasureState.EXECUTED;
+                    });
             Assertions.assertThat(stateOf(stop.measureId())).isEqualTo(MeasureState.EXECUTED);
 
             assertThat(row.locator(".mstate")).hasText("已执行", WITHIN_A_FEW_POLLS);
@@ -198,14 +200,5 @@ class ProtectionBrowserTest extends ChromiumTest {
                 Instant.now().minusSeconds(900),
                 "FAKE_INVESTMENT",
                 "高");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

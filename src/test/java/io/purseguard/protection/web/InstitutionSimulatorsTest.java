@@ -143,8 +143,10 @@ class InstitutionSimulatorsTest {
         assertThat(json.readTree(again.body()).get("status").asText()).isEqualTo("duplicate");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> view(m).state() == MeasureState.EXECUTED);
-        // long enough for a second execution, had the repeat been worked
-        Thread.sleep(800);
+        // and it stays so for longer than a second execution would take, had the repeat been worked
+        await().during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> view(m).history().size() == 3);
         assertThat(view(m).history())
                 .extracting(MeasureView.Event::action)
                 .containsExactly("REQUESTED", "ACKNOWLEDGED", "EXECUTED");
