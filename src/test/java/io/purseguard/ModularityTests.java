@@ -23,6 +23,7 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         sortRelations(Path.of("docs/modules"));
+        sortCanvasLists(Path.of("docs/modules"));
     }
 
     /**
@@ -41,6 +42,35 @@ class ModularityTests {
                         .map(l -> l.startsWith("Rel(") ? relations.next() : l)
                         .toList();
                 Files.write(file, sorted);
+            }
+        }
+    }
+
+    /**
+     * The canvases list a module's beans, events and listeners in reflection order, which also
+     * changes from run to run: each list (a table cell starting {@code |* }, then {@code * } lines)
+     * is sorted.
+     */
+    private static void sortCanvasLists(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (var file : files.filter(f -> f.toString().endsWith(".adoc")).toList()) {
+                var lines = Files.readAllLines(file);
+                var out = new java.util.ArrayList<String>(lines.size());
+                for (int i = 0; i < lines.size(); ) {
+                    if (!lines.get(i).startsWith("|* ")) {
+                        out.add(lines.get(i++));
+                        continue;
+                    }
+                    var items = new java.util.ArrayList<String>();
+                    items.add(lines.get(i++).substring(1));
+                    while (i < lines.size() && lines.get(i).startsWith("* ")) {
+                        items.add(lines.get(i++));
+                    }
+                    java.util.Collections.sort(items);
+                    out.add("|" + items.get(0));
+                    out.addAll(items.subList(1, items.size()));
+                }
+                Files.write(file, out);
             }
         }
     }
