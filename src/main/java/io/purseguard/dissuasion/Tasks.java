@@ -359,12 +359,17 @@ public class Tasks {
     /** The task of a warning, if the caller may see it. */
     @Transactional(readOnly = true)
     public Optional<TaskView> ofWarning(UUID warningId, Caller caller) {
-        return jdbc.sql("SELECT t.* FROM dissuasion.task t WHERE t.warning_id = :warning AND " + visible(caller))
+        return idOfWarning(warningId, caller).map(this::view);
+    }
+
+    /** The id of a warning's task, if the caller may see it: for acting on it without reading it all. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> idOfWarning(UUID warningId, Caller caller) {
+        return jdbc.sql("SELECT t.id FROM dissuasion.task t WHERE t.warning_id = :warning AND " + visible(caller))
                 .param("warning", warningId)
                 .params(visibleParams(caller))
-                .query((rs, i) -> rs.getObject("id", UUID.class))
-                .optional()
-                .map(this::view);
+                .query(UUID.class)
+                .optional();
     }
 
     /** A task by its id, if the caller may see it. */

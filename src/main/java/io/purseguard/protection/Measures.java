@@ -401,43 +401,28 @@ public class Measures {
 
     @Transactional(readOnly = true)
     public Optional<MeasureView> find(UUID id, Caller caller) {
-        return jdbc.sql("SELECT m.id FROM protection.measure m WHERE m.id = :id AND " + visible(caller))
-                .param("id", id)
-                .params(visibleParams(caller))
-                .query(UUID.class)
-                .optional()
-                .map(this::view);
+        return views("m.id = :id AND " + visible(caller), "", visibleParams(caller), Map.of("id", id)).stream()
+                .findFirst();
     }
 
     /** A warning's measures, oldest first. */
     @Transactional(readOnly = true)
     public List<MeasureView> ofWarning(UUID warningId, Caller caller) {
-        return jdbc
-                .sql("SELECT m.id FROM protection.measure m WHERE m.warning_id = :w AND " + visible(caller)
-                        + " ORDER BY m.requested_at, m.id")
-                .param("w", warningId)
-                .params(visibleParams(caller))
-                .query(UUID.class)
-                .list()
-                .stream()
-                .map(this::view)
-                .toList();
+        return views(
+                "m.warning_id = :w AND " + visible(caller),
+                " ORDER BY m.requested_at, m.id",
+                visibleParams(caller),
+                Map.of("w", warningId));
     }
 
     /** Measures in the caller's view (a liaison: their bank's queue), newest first, optionally by state. */
     @Transactional(readOnly = true)
     public List<MeasureView> list(Caller caller, MeasureState state, int limit) {
-        return jdbc
-                .sql("SELECT m.id FROM protection.measure m WHERE " + visible(caller)
-                        + (state == null ? "" : " AND m.state = :state") + " ORDER BY m.requested_at DESC LIMIT :limit")
-                .params(visibleParams(caller))
-                .param("state", state == null ? "" : state.name())
-                .param("limit", Math.max(1, Math.min(limit, 500)))
-                .query(UUID.class)
-                .list()
-                .stream()
-                .map(this::view)
-                .toList();
+        return views(
+                visible(caller) + (state == null ? "" : " AND m.state = :state"),
+                " ORDER BY m.requested_at DESC LIMIT :limit",
+                visibleParams(caller),
+                Map.of("state", state == null ? "" : state.name(), "limit", Math.max(1, Math.min(limit, 500))));
     }
 
     /** Money held (stopped or frozen) and returned, today, this month and this year (Asia/Shanghai). */
@@ -514,7 +499,13 @@ public class Measures {
     }
 
     private Locked lockVisible(UUID id, Caller caller) {
-        if (find(id, caller).isEmpty()) {
+        boolean visible = jdbc.sql("SELECT count(*) FROM protection.measure m WHERE m.id = :id AND " + visible(caller))
+                        .param("id", id)
+                        .params(visibleParams(caller))
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!visible) {
             throw new MeasureNotFound(id);
         }
         return lock(id).orElseThrow(() -> new MeasureNotFound(id));
@@ -544,20 +535,42 @@ public class Measures {
     }
 
     MeasureView view(UUID id) {
-        var history = jdbc.sql("SELECT * FROM protection.measure_event WHERE measure_id = :id ORDER BY seq")
-                .param("id", id)
-                .query((rs, i) -> new MeasureView.Event(
-                        rs.getInt("seq"),
-                        rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"),
-                        rs.getString("action"),
-                        MeasureState.valueOf(rs.getString("state")),
-                        rs.getString("note")))
+        return views("m.id = :id", "", Map.of(), Map.of("id", id)).get(0);
+    }
+
+    /**
+     * The measures matching {@code where}, in two queries whatever their number: the rows, then the
+     * histories of all of them (each view's history list is filled from the second).
+     */
+    private List<MeasureView> views(
+            String where, String orderAndLimit, Map<String, Object> scope, Map<String, Object> params) {
+        var histories = new HashMap<UUID, List<MeasureView.Event>>();
+        var views = jdbc.sql("SELECT m.* FROM protection.measure m WHERE " + where + orderAndLimit)
+                .params(scope)
+                .params(params)
+                .query((rs, i) -> {
+                    var history = new java.util.ArrayList<MeasureView.Event>();
+                    histories.put(rs.getObject("id", UUID.class), history);
+                    return view(rs, history);
+                })
                 .list();
-        return jdbc.sql("SELECT * FROM protection.measure WHERE id = :id")
-                .param("id", id)
-                .query((rs, i) -> view(rs, history))
-                .single();
+        if (views.isEmpty()) {
+            return views;
+        }
+        jdbc.sql("SELECT * FROM protection.measure_event WHERE measure_id = ANY(:ids) ORDER BY measure_id, seq")
+                .param("ids", histories.keySet().toArray(UUID[]::new))
+                .query(rs -> {
+                    histories
+                            .get(rs.getObject("measure_id", UUID.class))
+                            .add(new MeasureView.Event(
+                                    rs.getInt("seq"),
+                                    rs.getTimestamp("at").toInstant(),
+                                    rs.getString("actor"),
+                                    rs.getString("action"),
+                                    MeasureState.valueOf(rs.getString("state")),
+                                    rs.getString("note")));
+                });
+        return views;
     }
 
     private static MeasureView view(ResultSet rs, List<MeasureView.Event> history) throws SQLException {

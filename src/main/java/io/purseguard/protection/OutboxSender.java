@@ -73,17 +73,24 @@ public class OutboxSender {
     }
 
     private record Due(
-            UUID id, UUID measureId, String institution, String operation, String key, String body, int attempts) {}
+            UUID id,
+            UUID measureId,
+            String institution,
+            String operation,
+            String key,
+            String body,
+            int attempts,
+            String channel) {}
 
     private int[] sendBatch(Instant now) {
         var due = jdbc.sql("""
                         SELECT o.id, o.measure_id, o.institution, o.operation, o.idempotency_key, o.payload::text,
-                            o.attempts
-                        FROM protection.outbox o
+                            o.attempts, m.kind
+                        FROM protection.outbox o JOIN protection.measure m ON m.id = o.measure_id
                         WHERE o.state = 'PENDING' AND o.next_attempt_at <= :now
                         ORDER BY o.next_attempt_at
                         LIMIT :batch
-                        FOR UPDATE SKIP LOCKED
+                        FOR UPDATE OF o SKIP LOCKED
                         """)
                 .param("now", Timestamp.from(now))
                 .param("batch", BATCH)
@@ -94,15 +101,12 @@ public class OutboxSender {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getString(6),
-                        rs.getInt(7)))
+                        rs.getInt(7),
+                        MeasureKind.valueOf(rs.getString(8)).channel().name()))
                 .list();
         int delivered = 0;
         for (var d : due) {
-            var kind = jdbc.sql("SELECT kind FROM protection.measure WHERE id = :id")
-                    .param("id", d.measureId())
-                    .query(String.class)
-                    .single();
-            var channel = MeasureKind.valueOf(kind).channel().name();
+            var channel = d.channel();
             var gateway = gateways.stream()
                     .filter(g -> g.serves(d.institution(), channel))
                     .findFirst()

@@ -150,9 +150,7 @@ class DissuasionApi {
     }
 
     private UUID taskOf(UUID warningId, Caller caller) {
-        return tasks.ofWarning(warningId, caller)
-                .map(TaskView::id)
-                .orElseThrow(() -> new Tasks.TaskNotFound(warningId));
+        return tasks.idOfWarning(warningId, caller).orElseThrow(() -> new Tasks.TaskNotFound(warningId));
     }
 
     @ExceptionHandler(Tasks.TaskNotFound.class)

@@ -352,11 +352,11 @@ class TaskPages {
     /** The warning's page links here: the task of a warning, without the warning module knowing tasks. */
     @GetMapping("/tasks/by-warning/{warningId}")
     ModelAndView byWarning(Caller caller, @PathVariable String warningId) {
-        var task = uuid(warningId).flatMap(id -> tasks.ofWarning(id, caller));
+        var task = uuid(warningId).flatMap(id -> tasks.idOfWarning(id, caller));
         if (task.isEmpty()) {
             return Pages.notFound();
         }
-        return new ModelAndView("redirect:/tasks/" + task.get().id());
+        return new ModelAndView("redirect:/tasks/" + task.get());
     }
 
     // ---------------------------------------------------------------- one task

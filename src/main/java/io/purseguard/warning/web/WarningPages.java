@@ -180,11 +180,7 @@ class WarningPages {
         if (!caller.scope().seesPeople()) {
             return Pages.forbidden();
         }
-        var counts = WarningBoardCounts.of(warnings.counts(caller.scope()));
-        if (counts.changedSince(seen)) {
-            response.setHeader("HX-Trigger", CHANGED);
-        }
-        return new ModelAndView("warnings/fragments :: pulse", Map.of("pulse", counts));
+        return new ModelAndView("warnings/fragments :: pulse", Map.of("pulse", heartbeat(caller, seen, response)));
     }
 
     // ---------------------------------------------------------------- the centers' board
@@ -219,11 +215,16 @@ class WarningPages {
         if (!WarningPageActions.runsABoard(caller)) {
             return Pages.forbidden();
         }
-        var board = WarningBoardCounts.of(warnings.counts(caller.scope()));
-        if (board.changedSince(seen)) {
+        return new ModelAndView("warnings/fragments :: counts", Map.of("board", heartbeat(caller, seen, response)));
+    }
+
+    /** The counts in scope, and {@code warnings-changed} for the lists when they differ from {@code seen}. */
+    private WarningBoardCounts heartbeat(Caller caller, String seen, HttpServletResponse response) {
+        var counts = WarningBoardCounts.of(warnings.counts(caller.scope()));
+        if (counts.changedSince(seen)) {
             response.setHeader("HX-Trigger", CHANGED);
         }
-        return new ModelAndView("warnings/fragments :: counts", Map.of("board", board));
+        return counts;
     }
 
     /** The manual queue: warnings in scope that no station holds yet, each with a transfer form. */
