@@ -2,6 +2,7 @@ package io.purseguard.dissuasion;
 
 import io.purseguard.warning.WarningRerouted;
 import io.purseguard.warning.WarningSignedFor;
+import io.purseguard.warning.Warnings;
 import io.purseguard.warning.WarningsReceived;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -15,14 +16,16 @@ import org.springframework.stereotype.Component;
 class TaskEvents {
 
     private final Tasks tasks;
+    private final Warnings warnings;
 
-    TaskEvents(Tasks tasks) {
+    TaskEvents(Tasks tasks, Warnings warnings) {
         this.tasks = tasks;
+        this.warnings = warnings;
     }
 
     @ApplicationModuleListener
     void on(WarningsReceived event) {
-        tasks.open(event.warnings());
+        tasks.open(warnings.facts(event.warningIds()));
     }
 
     @ApplicationModuleListener

@@ -7,8 +7,8 @@ import io.purseguard.notification.Notice.Urgency;
 import io.purseguard.notification.Notifications;
 import io.purseguard.scope.Scope;
 import io.purseguard.scope.UnitKind;
+import io.purseguard.warning.WarningFacts;
 import io.purseguard.warning.WarningLevel;
-import io.purseguard.warning.WarningReceived;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +36,7 @@ class TaskNotices {
     }
 
     /** A task just opened, with its team. */
-    record Opened(UUID taskId, WarningReceived warning, List<TeamMember> team) {}
+    record Opened(UUID taskId, WarningFacts warning, List<TeamMember> team) {}
 
     /** Each team member hears of the task, and the holding unit of the warning: one batch for all. */
     void opened(List<Opened> opened) {

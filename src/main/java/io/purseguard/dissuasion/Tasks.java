@@ -14,8 +14,8 @@ import io.purseguard.residents.ResidentDirectory;
 import io.purseguard.scope.Placement;
 import io.purseguard.scope.Scope;
 import io.purseguard.warning.LevelReason;
+import io.purseguard.warning.WarningFacts;
 import io.purseguard.warning.WarningLevel;
-import io.purseguard.warning.WarningReceived;
 import io.purseguard.warning.WarningStatus;
 import io.purseguard.warning.Warnings;
 import java.math.BigDecimal;
@@ -98,7 +98,7 @@ public class Tasks {
      * team and the holding unit. A redelivered batch opens nothing twice.
      */
     @Transactional
-    public int open(List<WarningReceived> received) {
+    public int open(List<WarningFacts> received) {
         if (received.isEmpty()) {
             return 0;
         }

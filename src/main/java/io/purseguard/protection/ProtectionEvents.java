@@ -2,8 +2,8 @@ package io.purseguard.protection;
 
 import io.purseguard.dissuasion.ProtectionRequested;
 import io.purseguard.warning.ClueKind;
+import io.purseguard.warning.WarningFacts;
 import io.purseguard.warning.WarningLevel;
-import io.purseguard.warning.WarningReceived;
 import io.purseguard.warning.Warnings;
 import io.purseguard.warning.WarningsReceived;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class ProtectionEvents {
 
     @ApplicationModuleListener
     void on(WarningsReceived event) {
-        for (var w : event.warnings()) {
+        for (var w : warnings.facts(event.warningIds())) {
             if (needsStopPayment(w)) {
                 var e = w.evidence();
                 request(new MeasureRequest(
@@ -53,7 +53,7 @@ class ProtectionEvents {
     }
 
     /** A FUND warning of HIGH or above with a suspect account the bank can act on. */
-    static boolean needsStopPayment(WarningReceived w) {
+    static boolean needsStopPayment(WarningFacts w) {
         var e = w.evidence();
         return w.kind() == ClueKind.FUND
                 && (w.level() == WarningLevel.CRITICAL || w.level() == WarningLevel.HIGH)

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -38,6 +39,11 @@ public class ClueValidation {
     /** {@link BankAccounts#problem}'s words, each with its code. */
     static final Map<String, Code> ACCOUNT_PROBLEMS =
             byEnglish(Code.ACCOUNT_DIGITS, Code.ACCOUNT_LUHN, Code.ACCOUNT_LENGTH);
+
+    /** A suspect's number may be foreign, a landline or a VoIP relay: digits and + only. */
+    private static final Pattern SUSPECT_PHONE = Pattern.compile("\\+?\\d{5,20}");
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
 
     private final Clock clock;
 
@@ -159,11 +165,10 @@ public class ClueValidation {
             return Clue.Suspect.NONE;
         }
         var account = account("suspect.account", draft.account(), errors);
-        // a suspect's number may be foreign, a landline or a VoIP relay: digits and + only
         String phone = text(draft.phone());
         if (phone != null) {
-            phone = phone.replaceAll("[\\s-]", "");
-            if (!phone.matches("\\+?\\d{5,20}")) {
+            phone = SEPARATORS.matcher(phone).replaceAll("");
+            if (!SUSPECT_PHONE.matcher(phone).matches()) {
                 errors.add(FieldError.of("suspect.phone", Code.SUSPECT_PHONE));
             }
         }

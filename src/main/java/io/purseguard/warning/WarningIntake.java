@@ -139,9 +139,8 @@ public class WarningIntake {
                     Triage.grade(facts, rules.parameters(), rules.version())));
         }
         var inserted = insert(rows, door, now);
-        var received = new ArrayList<WarningReceived>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            var row = rows.get(i);
+        var received = new ArrayList<UUID>(rows.size());
+        for (var row : rows) {
             var clueId = row.clue().clueId();
             if (!inserted.contains(clueId)) {
                 // the same clue committed by a concurrent batch after our first look
@@ -150,20 +149,7 @@ public class WarningIntake {
                 continue;
             }
             results[row.index()] = IntakeResult.accepted(clueId, row.id());
-            received.add(new WarningReceived(
-                    row.id(),
-                    clueId,
-                    row.clue().kind(),
-                    row.grade().level(),
-                    row.route().unitCode(),
-                    row.route().placement().station(),
-                    row.route().residentId(),
-                    now,
-                    row.route().placement(),
-                    row.clue().person().name(),
-                    row.clue().person().idNumber(),
-                    row.clue().person().phone(),
-                    evidence(row.clue())));
+            received.add(row.id());
         }
         if (!received.isEmpty()) {
             events.publishEvent(new WarningsReceived(List.copyOf(received)));
@@ -312,23 +298,6 @@ public class WarningIntake {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static WarningReceived.Evidence evidence(Clue clue) {
-        var p = clue.person().account();
-        var s = clue.suspect();
-        return new WarningReceived.Evidence(
-                p == null ? null : p.bank(),
-                p == null ? null : p.number(),
-                s.account() == null ? null : s.account().bank(),
-                s.account() == null ? null : s.account().number(),
-                s.account() == null ? null : s.account().holder(),
-                s.phone(),
-                s.url(),
-                s.app(),
-                clue.amount(),
-                clue.transactedAt(),
-                clue.fraudType());
     }
 
     private record Indexed(int index, Clue clue) {}

@@ -43,11 +43,15 @@ class WarningRouter {
                 .map(c -> c.person().idNumber())
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
+        var byIdNumber = residents.byIdNumbers(ids);
+        // the phone is tried second, so only for those the ID number did not find
         var phones = clues.stream()
+                .filter(c -> c.person().idNumber() == null
+                        || !byIdNumber.containsKey(c.person().idNumber()))
                 .map(c -> c.person().phone())
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        return new Lookups(residents.byIdNumbers(ids), residents.byPhones(phones));
+        return new Lookups(byIdNumber, residents.byPhones(phones));
     }
 
     Route route(Clue clue, Lookups lookups) {

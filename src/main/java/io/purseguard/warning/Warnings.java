@@ -324,15 +324,27 @@ public class Warnings {
     }
 
     /**
-     * The facts of a warning as intake published them, unmasked: for protective measures, which act on
-     * the real account and phone numbers. A system read, not for views.
+     * The facts of a warning, unmasked: for protective measures, which act on the real account and
+     * phone numbers. A system read, not for views.
      */
     @Transactional(readOnly = true)
-    public Optional<WarningReceived> facts(UUID id) {
-        return jdbc.sql("SELECT * FROM warning.warning WHERE id = :id")
-                .param("id", id)
-                .query((rs, i) -> new WarningReceived(
-                        id,
+    public Optional<WarningFacts> facts(UUID id) {
+        return facts(List.of(id)).stream().findFirst();
+    }
+
+    /**
+     * The facts of the named warnings in one query, in no particular order; ids that name no warning
+     * are left out. A system read, for the listeners of {@link WarningsReceived}.
+     */
+    @Transactional(readOnly = true)
+    public List<WarningFacts> facts(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM warning.warning WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, i) -> new WarningFacts(
+                        rs.getObject("id", UUID.class),
                         rs.getString("clue_id"),
                         ClueKind.valueOf(rs.getString("kind")),
                         WarningLevel.valueOf(rs.getString("level")),
@@ -344,7 +356,7 @@ public class Warnings {
                         rs.getString("person_name"),
                         rs.getString("person_id_number"),
                         rs.getString("person_phone"),
-                        new WarningReceived.Evidence(
+                        new WarningFacts.Evidence(
                                 rs.getString("person_bank"),
                                 rs.getString("person_account"),
                                 rs.getString("suspect_bank"),
@@ -358,7 +370,7 @@ public class Warnings {
                                 rs.getString("fraud_type") == null
                                         ? null
                                         : FraudType.valueOf(rs.getString("fraud_type")))))
-                .optional();
+                .list();
     }
 
     /** Not there, or not in the caller's jurisdiction: the same answer, so scope leaks nothing. */

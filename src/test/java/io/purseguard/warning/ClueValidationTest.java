@@ -3,6 +3,9 @@ package io.purseguard.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,7 +15,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -124,6 +129,30 @@ class ClueValidationTest {
         assertThat(MobileNumbers.normalise("02584001234")).isEmpty();
         assertThat(MobileNumbers.normalise("1391234567")).isEmpty();
         assertThat(MobileNumbers.region("13912345678")).isPresent();
+    }
+
+    @Test
+    void the_short_way_for_plain_digits_agrees_with_libphonenumbers_parser() {
+        var util = PhoneNumberUtil.getInstance();
+        var random = new SplittableRandom(11);
+        int mobiles = 0;
+        for (int i = 0; i < 20_000; i++) {
+            // every 11-digit number starting with 1, valid prefixes and unallocated ones alike
+            var digits = Long.toString(10_000_000_000L + random.nextLong(10_000_000_000L));
+            var text = random.nextBoolean() ? digits : "+86" + digits;
+            boolean mobile;
+            try {
+                var parsed = util.parse(text, "CN");
+                mobile = parsed.getCountryCode() == 86 && util.getNumberType(parsed) == PhoneNumberType.MOBILE;
+            } catch (NumberParseException e) {
+                mobile = false;
+            }
+            mobiles += mobile ? 1 : 0;
+            assertThat(MobileNumbers.normalise(text))
+                    .as(text)
+                    .isEqualTo(mobile ? Optional.of(digits) : Optional.empty());
+        }
+        assertThat(mobiles).as("both answers were tried").isBetween(1_000, 19_000);
     }
 
     // ---- every error has a stable code with words in both bundles ----------------------------------

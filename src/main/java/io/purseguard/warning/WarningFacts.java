@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A new warning was taken in, graded and routed. Published in batches ({@link WarningsReceived}).
+ * A warning's facts, unmasked, as the modules that act on it read them ({@link Warnings#facts}):
+ * dissuasion opens its task from them, protection the measures their level demands.
  *
  * @param unitCode the holding unit (a station, or a district/city queue)
  * @param stationCode null while the warning waits in a queue
@@ -15,7 +16,7 @@ import java.util.UUID;
  * @param personPhone the warned person's mobile number as given, or null
  * @param evidence the accounts, numbers and money of the clue: what protective measures act on
  */
-public record WarningReceived(
+public record WarningFacts(
         UUID warningId,
         String clueId,
         ClueKind kind,
