@@ -1,10 +1,15 @@
 package io.purseguard.platform;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -27,7 +32,7 @@ public final class Unnest {
         }
         return jdbc.execute((Connection connection) -> {
             try (var statement = connection.prepareStatement(sql)) {
-                bind(connection, statement, leading, rows, types);
+                bind(statement, leading, rows, types);
                 return statement.executeUpdate();
             }
         });
@@ -41,7 +46,7 @@ public final class Unnest {
         }
         return jdbc.execute((Connection connection) -> {
             try (var statement = connection.prepareStatement(sql)) {
-                bind(connection, statement, leading, rows, types);
+                bind(statement, leading, rows, types);
                 var answers = new ArrayList<T>();
                 try (var rs = statement.executeQuery()) {
                     int n = 0;
@@ -54,18 +59,65 @@ public final class Unnest {
         });
     }
 
-    private static void bind(
-            Connection connection, PreparedStatement statement, Object[] leading, List<Object[]> rows, String[] types)
+    private static void bind(PreparedStatement statement, Object[] leading, List<Object[]> rows, String[] types)
             throws SQLException {
         for (int i = 0; i < leading.length; i++) {
             statement.setObject(i + 1, leading[i]);
         }
+        var literal = new StringBuilder();
         for (int c = 0; c < types.length; c++) {
-            var column = new Object[rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                column[r] = rows.get(r)[c];
-            }
-            statement.setArray(leading.length + c + 1, connection.createArrayOf(types[c], column));
+            literal.setLength(0);
+            arrayLiteral(literal, rows, c);
+            // sent untyped: the statement's own cast (?::text[], ?::uuid[], …) reads it
+            statement.setObject(leading.length + c + 1, literal.toString(), Types.OTHER);
         }
+    }
+
+    /**
+     * Column {@code c} of the rows as a PostgreSQL array literal. The driver's own encoder
+     * ({@code createArrayOf}) appends text a character at a time and was a quarter of intake's CPU;
+     * this one appends a value whole unless it holds a quote or a backslash.
+     */
+    static void arrayLiteral(StringBuilder out, List<Object[]> rows, int c) {
+        out.append('{');
+        for (int r = 0; r < rows.size(); r++) {
+            if (r > 0) {
+                out.append(',');
+            }
+            element(out, rows.get(r)[c]);
+        }
+        out.append('}');
+    }
+
+    private static void element(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("NULL");
+            return;
+        }
+        String text;
+        if (value instanceof String s) {
+            text = s;
+        } else if (value instanceof Timestamp t) {
+            text = t.toInstant().toString();
+        } else if (value instanceof Instant i) {
+            text = i.toString();
+        } else if (value instanceof BigDecimal d) {
+            text = d.toPlainString();
+        } else if (value instanceof Number || value instanceof UUID || value instanceof Boolean) {
+            text = value.toString();
+        } else {
+            throw new IllegalArgumentException(
+                    "no array literal for a " + value.getClass().getName() + " (" + value + ")");
+        }
+        out.append('"');
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                out.append(text, from, i).append('\\');
+                from = i;
+            }
+        }
+        out.append(text, from, text.length()).append('"');
     }
 }
