@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Pushes synthetic clues through the real intake path (validation, de-duplication, triage, routing,
  * persistence, events) and, in the same run on the same database, a baseline: a plain JDBC batch
- * insert of the same rows into one table without indexes or checks. Then times 1,000-item REST
- * batches end to end.
+ * insert of the same rows into one table without indexes or checks. The two take turns batch by
+ * batch, so the machine's drift falls on both alike. Then times the downstream catch-up and
+ * 1,000-item REST batches end to end.
  *
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.purseguard.warning.WarningIntakeBenchmark -Dexec.args="100000"
