@@ -74,9 +74,8 @@ public class Warnings {
 
     /** Newest most urgent first: by level, then by time received, newest first. */
     public WarningPage list(WarningQuery query, Scope scope) {
-        var where = new StringBuilder(scope.predicate("w"));
         var params = new HashMap<String, Object>();
-        params.put(Scope.PARAM, scope.code());
+        var where = new StringBuilder(within(scope, params));
         if (query.clueId() != null && !query.clueId().isBlank()) {
             where.append(" AND w.clue_id = :clueId");
             params.put("clueId", query.clueId().strip());
@@ -97,6 +96,7 @@ public class Warnings {
             if (unit.get().kind() != UnitKind.CITY) {
                 where.append(" AND w.").append(unit.get().kind().column()).append(" = :unit");
                 params.put("unit", unit.get().code());
+                ancestors(unit.get().kind(), unit.get().placement(), "unit", where, params);
             }
         }
         if (Boolean.TRUE.equals(query.queuedOnly())) {
@@ -131,15 +131,46 @@ public class Warnings {
                 total);
     }
 
+    /**
+     * The scope's condition for a read over many warnings, with its parameters. Warnings keep one index
+     * over their area columns (district, township, community, grid) rather than one per level, so intake
+     * has fewer to maintain; a condition uses it only through the leading columns, so an area below the
+     * district also names its ancestors, from the unit tree. A warning's placement always comes from
+     * that tree, so the added conditions select nothing more and nothing less.
+     */
+    private String within(Scope scope, Map<String, Object> params) {
+        params.put(Scope.PARAM, scope.code());
+        var sql = new StringBuilder(scope.predicate("w"));
+        if (scope.kind() != null && scope.kind().ordinal() > UnitKind.STATION.ordinal()) {
+            units.find(scope.code(), Scope.city())
+                    .ifPresent(unit -> ancestors(scope.kind(), unit.placement(), "scope", sql, params));
+        }
+        return sql.toString();
+    }
+
+    /** Conditions on the area levels above {@code kind} (district, township, community) that are known. */
+    private static void ancestors(
+            UnitKind kind, Placement placement, String prefix, StringBuilder sql, Map<String, Object> params) {
+        for (var level : List.of(UnitKind.DISTRICT, UnitKind.TOWNSHIP, UnitKind.COMMUNITY)) {
+            var code = placement.codeAt(level);
+            if (level.ordinal() < kind.ordinal() && code != null) {
+                var name = prefix + level.name();
+                sql.append(" AND w.").append(level.column()).append(" = :").append(name);
+                params.put(name, code);
+            }
+        }
+    }
+
     /** Counts by level and status within scope, for the board. */
     public Map<WarningLevel, Map<WarningStatus, Long>> counts(Scope scope) {
         var counts = new java.util.EnumMap<WarningLevel, Map<WarningStatus, Long>>(WarningLevel.class);
         for (var level : WarningLevel.values()) {
             counts.put(level, new java.util.EnumMap<>(WarningStatus.class));
         }
-        jdbc.sql("SELECT w.level, w.status, count(*) FROM warning.warning w WHERE " + scope.predicate("w")
+        var params = new HashMap<String, Object>();
+        jdbc.sql("SELECT w.level, w.status, count(*) FROM warning.warning w WHERE " + within(scope, params)
                         + " GROUP BY w.level, w.status")
-                .param(Scope.PARAM, scope.code())
+                .params(params)
                 .query(rs -> {
                     counts.get(WarningLevel.valueOf(rs.getString(1)))
                             .put(WarningStatus.valueOf(rs.getString(2)), rs.getLong(3));

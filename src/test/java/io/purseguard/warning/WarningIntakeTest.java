@@ -67,6 +67,52 @@ class WarningIntakeTest {
     }
 
     @Test
+    void an_area_below_the_district_sees_exactly_the_warnings_placed_in_it() {
+        // two people in different townships; each level's scope and the list's unit filter
+        record Placed(String idNumber, String township, String community, String grid) {}
+        var two = jdbc.sql("""
+                        SELECT DISTINCT ON (township_code) id_number, township_code AS township,
+                            community_code AS community, grid_code AS grid
+                        FROM residents.resident ORDER BY township_code, id LIMIT 2""").query(Placed.class).list();
+        assertThat(two).hasSize(2);
+        var ids = two.stream()
+                .map(p -> takeOne(Clues.fund(unique("AREA"), p.idNumber(), null, "900", now))
+                        .warningId())
+                .toList();
+        var here = two.get(0);
+        for (var scope : List.of(
+                Scope.of(UnitKind.TOWNSHIP, here.township()),
+                Scope.of(UnitKind.COMMUNITY, here.community()),
+                Scope.of(UnitKind.GRID, here.grid()))) {
+            var seen = warnings.list(new WarningQuery(null, null, null, null, null, null, null, 0, 200), scope);
+            assertThat(seen.items())
+                    .as("%s", scope)
+                    .extracting(WarningView::warningId)
+                    .contains(ids.get(0));
+            assertThat(seen.items())
+                    .as("%s", scope)
+                    .extracting(WarningView::warningId)
+                    .doesNotContain(ids.get(1));
+            long counted = warnings.counts(scope).values().stream()
+                    .flatMap(byStatus -> byStatus.values().stream())
+                    .mapToLong(Long::longValue)
+                    .sum();
+            long placed = jdbc.sql("SELECT count(*) FROM warning.warning WHERE "
+                            + scope.kind().column() + " = :c")
+                    .param("c", scope.code())
+                    .query(Long.class)
+                    .single();
+            assertThat(counted).as("%s", scope).isEqualTo(placed).isEqualTo(seen.total());
+        }
+        var filtered = warnings.list(
+                new WarningQuery(null, null, null, here.community(), null, null, null, 0, 200), Scope.city());
+        assertThat(filtered.items())
+                .extracting(WarningView::warningId)
+                .contains(ids.get(0))
+                .doesNotContain(ids.get(1));
+    }
+
+    @Test
     void a_registered_person_found_by_id_number_lands_at_their_station_and_grid() {
         var person = resident("phone IS NOT NULL");
         var result = takeOne(Clues.fund(unique("ID"), person.idNumber(), null, "800", now));
