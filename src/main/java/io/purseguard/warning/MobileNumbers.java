@@ -31,10 +31,11 @@ final class MobileNumbers {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        var stripped = text.strip();
         try {
-            var number = plainDigits(text.strip());
+            var number = plainDigits(stripped);
             if (number == null) {
-                number = UTIL.parse(text.strip(), "CN");
+                number = UTIL.parse(stripped, "CN");
             }
             // the type is UNKNOWN for an invalid number, so one metadata match answers both questions
             boolean mobile = number.getCountryCode() == 86

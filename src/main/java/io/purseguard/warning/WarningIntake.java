@@ -139,13 +139,18 @@ public class WarningIntake {
                     Triage.grade(facts, rules.parameters(), rules.version())));
         }
         var inserted = insert(rows, door, now);
+        // clues committed by a concurrent batch after our first look: their warnings, in one query
+        var raced = rows.size() == inserted.size()
+                ? Map.<String, UUID>of()
+                : existing(rows.stream()
+                        .map(r -> r.clue().clueId())
+                        .filter(id -> !inserted.contains(id))
+                        .toList());
         var received = new ArrayList<UUID>(rows.size());
         for (var row : rows) {
             var clueId = row.clue().clueId();
             if (!inserted.contains(clueId)) {
-                // the same clue committed by a concurrent batch after our first look
-                results[row.index()] =
-                        IntakeResult.duplicate(clueId, existing(List.of(clueId)).get(clueId));
+                results[row.index()] = IntakeResult.duplicate(clueId, raced.get(clueId));
                 continue;
             }
             results[row.index()] = IntakeResult.accepted(clueId, row.id());

@@ -18,6 +18,7 @@ import io.purseguard.jurisdiction.StaffRole;
 import io.purseguard.jurisdiction.Units;
 import io.purseguard.platform.Htmx;
 import io.purseguard.platform.web.CityTimes;
+import io.purseguard.platform.web.FormFields;
 import io.purseguard.platform.web.Pages;
 import io.purseguard.residents.ResidentDirectory;
 import io.purseguard.scope.Placement;
@@ -169,30 +170,15 @@ class TaskPages {
      * One form as typed: values by field name, the checked boxes, and the problem of each wrong field
      * (the service's words; the page shows its own text for the fields it knows).
      */
-    public record Form(String name, Map<String, String> values, Set<String> checked, Map<String, String> errors) {
+    public record Form(String name, Map<String, String> values, Set<String> checked, Map<String, String> errors)
+            implements FormFields {
 
         static Form blank(String name) {
             return new Form(name, Map.of(), Set.of(), Map.of());
         }
 
-        public String value(String field) {
-            return values.getOrDefault(field, "");
-        }
-
-        public boolean is(String field, Object value) {
-            return value != null && value.toString().equals(values.get(field));
-        }
-
         public boolean checked(String item) {
             return checked.contains(item);
-        }
-
-        public boolean invalid(String field) {
-            return errors.containsKey(field);
-        }
-
-        public String error(String field) {
-            return errors.get(field);
         }
 
         public boolean hasErrors() {

@@ -4,6 +4,7 @@ import io.purseguard.identity.Caller;
 import io.purseguard.identity.Role;
 import io.purseguard.platform.Htmx;
 import io.purseguard.platform.web.CityTimes;
+import io.purseguard.platform.web.FormFields;
 import io.purseguard.platform.web.Pages;
 import io.purseguard.protection.MeasureKind;
 import io.purseguard.protection.MeasureNotices;
@@ -154,26 +155,11 @@ class MeasurePages {
      * The request form as typed, with the problem of each refused field (the service's words; the page
      * shows its own text for the fields it knows) and a refusal by the rules that names no field.
      */
-    public record Form(Map<String, String> values, Map<String, String> errors, String problem, String problemKey) {
+    public record Form(Map<String, String> values, Map<String, String> errors, String problem, String problemKey)
+            implements FormFields {
 
         static Form of(Map<String, String> values) {
             return new Form(values, Map.of(), null, null);
-        }
-
-        public String value(String field) {
-            return values.getOrDefault(field, "");
-        }
-
-        public boolean is(String field, Object value) {
-            return value != null && value.toString().equals(values.get(field));
-        }
-
-        public boolean invalid(String field) {
-            return errors.containsKey(field);
-        }
-
-        public String error(String field) {
-            return errors.get(field);
         }
 
         Form refused(String field, String message) {

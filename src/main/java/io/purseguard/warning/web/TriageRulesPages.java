@@ -3,6 +3,7 @@ package io.purseguard.warning.web;
 import io.purseguard.identity.AuditTrail;
 import io.purseguard.identity.Caller;
 import io.purseguard.identity.Role;
+import io.purseguard.platform.web.FormFields;
 import io.purseguard.warning.ClueKind;
 import io.purseguard.warning.FraudType;
 import io.purseguard.warning.RuleSets;
@@ -122,22 +123,11 @@ class TriageRulesPages {
             Map<String, String> values,
             Set<String> fraudTypes,
             Map<String, String> errors,
-            List<String> otherProblems) {
-
-        public String value(String field) {
-            return values.getOrDefault(field, "");
-        }
+            List<String> otherProblems)
+            implements FormFields {
 
         public boolean chosen(FraudType type) {
             return fraudTypes.contains(type.name());
-        }
-
-        public boolean invalid(String field) {
-            return errors.containsKey(field);
-        }
-
-        public String error(String field) {
-            return errors.get(field);
         }
 
         /** The first field with a message (the page puts the cursor there), or null. */
