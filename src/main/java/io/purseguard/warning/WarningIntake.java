@@ -22,10 +22,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -100,12 +103,13 @@ public class WarningIntake {
             // the same order in every batch, so two batches sharing clue ids wait for each other
             // instead of deadlocking
             valid.sort(Comparator.comparing(v -> v.clue().clueId()));
-            transactions.executeWithoutResult(status -> takeValid(valid, door, results));
+            transactions.executeWithoutResult(status -> takeValid(valid, door, results, status));
         }
         return Arrays.asList(results);
     }
 
-    private void takeValid(List<Indexed> valid, IntakeDoor door, IntakeResult[] results) {
+    private void takeValid(
+            List<Indexed> valid, IntakeDoor door, IntakeResult[] results, TransactionStatus transaction) {
         var rules = ruleSets.current();
         var now = clock.instant();
         var known = existing(valid.stream().map(v -> v.clue().clueId()).toList());
@@ -138,7 +142,7 @@ public class WarningIntake {
                     router.route(clue, lookups),
                     Triage.grade(facts, rules.parameters(), rules.version())));
         }
-        var inserted = insert(rows, door, now);
+        var inserted = insert(rows, door, now, transaction);
         // clues committed by a concurrent batch after our first look: their warnings, in one query
         var raced = rows.size() == inserted.size()
                 ? Map.<String, UUID>of()
@@ -233,22 +237,34 @@ public class WarningIntake {
             + String.join(
                     ", ", Arrays.stream(COLUMNS).map(c -> "?::" + c[1] + "[]").toList()) + ") AS t("
             + String.join(", ", Arrays.stream(COLUMNS).map(c -> c[0]).toList())
-            + ") ON CONFLICT ON CONSTRAINT warning_clue_id_key DO NOTHING RETURNING clue_id";
+            + ")";
+
+    private static final String INSERT_NEW_ONLY =
+            INSERT + " ON CONFLICT ON CONSTRAINT warning_clue_id_key DO NOTHING RETURNING clue_id";
+
+    private static final String[] TYPES = Arrays.stream(COLUMNS).map(c -> c[1]).toArray(String[]::new);
 
     /**
      * All rows in one statement (arrays unnested server-side): one round trip and one plan instead of
      * a thousand. Answers which clue ids were inserted; the others were committed concurrently.
+     *
+     * <p>The clue ids were looked up a moment ago, so a conflict means a concurrent batch committed
+     * one of them since, which is rare. The plain insert comes first; only on that conflict is the
+     * batch redone with {@code ON CONFLICT}, whose speculative insertion would otherwise cost every row.
      */
-    private Set<String> insert(List<Taken> rows, IntakeDoor door, Instant now) {
+    private Set<String> insert(List<Taken> rows, IntakeDoor door, Instant now, TransactionStatus transaction) {
         var at = Timestamp.from(now);
         var values = rows.stream().map(r -> row(r, door, at)).toList();
-        return new HashSet<>(Unnest.query(
-                batch,
-                INSERT,
-                new Object[0],
-                Arrays.stream(COLUMNS).map(c -> c[1]).toArray(String[]::new),
-                values,
-                (rs, i) -> rs.getString(1)));
+        var savepoint = transaction.createSavepoint();
+        try {
+            Unnest.update(batch, INSERT, new Object[0], TYPES, values);
+            transaction.releaseSavepoint(savepoint);
+            return rows.stream().map(r -> r.clue().clueId()).collect(Collectors.toSet());
+        } catch (DuplicateKeyException raced) {
+            transaction.rollbackToSavepoint(savepoint);
+            return new HashSet<>(
+                    Unnest.query(batch, INSERT_NEW_ONLY, new Object[0], TYPES, values, (rs, i) -> rs.getString(1)));
+        }
     }
 
     private Object[] row(Taken r, IntakeDoor door, Timestamp now) {

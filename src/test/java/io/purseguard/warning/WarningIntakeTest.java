@@ -2,6 +2,7 @@ package io.purseguard.warning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.purseguard.PurseguardTest;
 import io.purseguard.identity.Caller;
@@ -10,10 +11,12 @@ import io.purseguard.residents.IdNumber;
 import io.purseguard.scope.Scope;
 import io.purseguard.scope.UnitKind;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every door's one path, on the demo city: validation, de-duplication, routing, triage, lifecycle. */
 @PurseguardTest
@@ -37,6 +41,9 @@ class WarningIntakeTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Instant now;
 
@@ -224,6 +231,88 @@ class WarningIntakeTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void a_clue_committed_by_another_batch_while_this_one_inserts_is_a_duplicate_and_the_rest_are_taken()
+            throws Exception {
+        var person = resident("TRUE");
+        var shared = Clues.fund(unique("RS"), person.idNumber(), null, "100", now);
+        var own = Clues.fund(unique("RO"), person.idNumber(), null, "1", now);
+        var holding = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            // the first batch inserts the shared clue and holds its transaction open
+            var first = pool.submit(() -> transactions.execute(status -> {
+                var taken = intake.take(List.of(shared), IntakeDoor.KAFKA).get(0);
+                holding.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return taken;
+            }));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            // the second looks the clue up, does not see it yet, and waits on its key in the index
+            var second = pool.submit(() -> intake.take(List.of(own, shared), IntakeDoor.REST));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                            + " AND query LIKE 'INSERT INTO warning.warning%'")
+                                    .query(Integer.class)
+                                    .single()
+                            == 1);
+            release.countDown();
+            var accepted = first.get(30, TimeUnit.SECONDS);
+            var results = second.get(30, TimeUnit.SECONDS);
+
+            assertThat(accepted.status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+            assertThat(results.get(0).status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+            assertThat(results.get(1).status()).isEqualTo(IntakeResult.Status.DUPLICATE);
+            assertThat(results.get(1).warningId()).isEqualTo(accepted.warningId());
+            assertThat(jdbc.sql("SELECT count(*) FROM warning.warning WHERE clue_id IN (:a, :b)")
+                            .param("a", shared.clueId())
+                            .param("b", own.clueId())
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(2);
+            assertThat(view(results.get(0)).clueId()).isEqualTo(own.clueId());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_warning_is_graded_by_a_rule_set_that_exists_and_stays() {
+        var taken = takeOne(Clues.fund(unique("RK"), resident("TRUE").idNumber(), null, "100", now));
+        var version = view(taken).ruleSetVersion();
+        assertThatThrownBy(() -> jdbc.sql("UPDATE warning.warning SET rule_set_version = rule_set_version + 1000"
+                                + " WHERE id = :id")
+                        .param("id", taken.warningId())
+                        .update())
+                .hasMessageContaining("a warning keeps the rule set that graded it");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM warning.rule_set WHERE version = :v")
+                        .param("v", version)
+                        .update())
+                .hasMessageContaining("a new version is added instead");
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE warning.rule_set CASCADE").update())
+                .hasMessageContaining("warnings name its versions");
+        // an insert naming a version nobody published is refused as a whole
+        assertThatThrownBy(() -> jdbc.sql("""
+                                INSERT INTO warning.warning (id, clue_id, source, kind, door, pushed_at, received_at,
+                                    person_name, level, level_reasons, rule_set_version, route_method, status,
+                                    unit_code, routed_unit_code, updated_at)
+                                SELECT gen_random_uuid(), :clue || g, 'BANK', 'FUND', 'REST', now(), now(), '某', 'LOW',
+                                    '[]', CASE WHEN g = 2 THEN 99999 ELSE :v END, 'MANUAL', 'RECEIVED', '0', '0', now()
+                                FROM generate_series(1, 3) g
+                                """)
+                        .param("clue", unique("RU"))
+                        .param("v", version)
+                        .update())
+                .hasMessageContaining("rule set 99999, which does not exist");
+        assertThat(view(taken).ruleSetVersion()).isEqualTo(version);
     }
 
     @Test
