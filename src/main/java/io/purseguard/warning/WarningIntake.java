@@ -23,6 +23,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,6 +55,7 @@ public class WarningIntake {
     private final JdbcTemplate batch;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final BatchReads reads;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -64,6 +67,7 @@ public class WarningIntake {
             JdbcTemplate batch,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
+            BatchReads reads,
             ObjectMapper json,
             Clock clock) {
         this.validation = validation;
@@ -73,6 +77,7 @@ public class WarningIntake {
         this.batch = batch;
         this.events = events;
         this.transactions = transactions;
+        this.reads = reads;
         this.json = json;
         this.clock = clock;
     }
@@ -87,39 +92,52 @@ public class WarningIntake {
             throw new IllegalArgumentException("at most " + MAX_BATCH + " clues per batch, got " + drafts.size());
         }
         var results = new IntakeResult[drafts.size()];
+        // each clue's validation is its own, and it is the batch's largest piece of work in the JVM
+        var checked = new ClueValidation.Result[drafts.size()];
+        IntStream.range(0, drafts.size())
+                .parallel()
+                .forEach(i -> checked[i] = drafts.get(i) == null
+                        ? new ClueValidation.Result(
+                                null, List.of(FieldError.of("items[" + i + "]", FieldError.Code.EMPTY)))
+                        : validation.validate(drafts.get(i)));
         var valid = new ArrayList<Indexed>();
         for (int i = 0; i < drafts.size(); i++) {
-            var draft = drafts.get(i);
-            var checked = draft == null
-                    ? new ClueValidation.Result(null, List.of(FieldError.of("items[" + i + "]", FieldError.Code.EMPTY)))
-                    : validation.validate(draft);
-            if (checked.valid()) {
-                valid.add(new Indexed(i, checked.clue()));
+            if (checked[i].valid()) {
+                valid.add(new Indexed(i, checked[i].clue()));
             } else {
-                results[i] = IntakeResult.rejected(draft == null ? null : draft.clueId(), checked.errors());
+                var draft = drafts.get(i);
+                results[i] = IntakeResult.rejected(draft == null ? null : draft.clueId(), checked[i].errors());
             }
         }
         if (!valid.isEmpty()) {
             // the same order in every batch, so two batches sharing clue ids wait for each other
             // instead of deadlocking
             valid.sort(Comparator.comparing(v -> v.clue().clueId()));
-            transactions.executeWithoutResult(status -> takeValid(valid, door, results, status));
+            takeValid(valid, door, results);
         }
         return Arrays.asList(results);
     }
 
-    private void takeValid(
-            List<Indexed> valid, IntakeDoor door, IntakeResult[] results, TransactionStatus transaction) {
+    private void takeValid(List<Indexed> valid, IntakeDoor door, IntakeResult[] results) {
         var rules = ruleSets.current();
         var now = clock.instant();
-        var known = existing(valid.stream().map(v -> v.clue().clueId()).toList());
+        var clues = valid.stream().map(Indexed::clue).toList();
+        // Three reads of committed data that do not depend on each other: side by side, each on its own
+        // connection, before the transaction, which then holds its connection only for the writes. A
+        // clue committed by another batch after this look is caught by the insert (see insert).
+        var looked = reads.submit(() -> router.lookUp(clues));
+        var earlier = reads.submit(() -> new EarlierWarnings(clues, rules.parameters(), now));
+        var known = existing(clues.stream().map(Clue::clueId).toList());
+        var lookups = BatchReads.join(looked);
+        var earlierWarnings = BatchReads.join(earlier);
+
         var fresh = new ArrayList<Indexed>();
         var firstInBatch = new HashMap<String, UUID>();
         for (var item : valid) {
             var clueId = item.clue().clueId();
-            var earlier = known.containsKey(clueId) ? known.get(clueId) : firstInBatch.get(clueId);
-            if (earlier != null) {
-                results[item.index()] = IntakeResult.duplicate(clueId, earlier);
+            var first = known.containsKey(clueId) ? known.get(clueId) : firstInBatch.get(clueId);
+            if (first != null) {
+                results[item.index()] = IntakeResult.duplicate(clueId, first);
             } else {
                 firstInBatch.put(clueId, TimeOrderedIds.next());
                 fresh.add(item);
@@ -128,9 +146,6 @@ public class WarningIntake {
         if (fresh.isEmpty()) {
             return;
         }
-        var clues = fresh.stream().map(Indexed::clue).toList();
-        var lookups = router.lookUp(clues);
-        var earlierWarnings = new EarlierWarnings(clues, rules.parameters(), now);
         var rows = new ArrayList<Taken>(fresh.size());
         for (var item : fresh) {
             var clue = item.clue();
@@ -142,7 +157,17 @@ public class WarningIntake {
                     router.route(clue, lookups),
                     Triage.grade(facts, rules.parameters(), rules.version())));
         }
-        var inserted = insert(rows, door, now, transaction);
+        transactions.executeWithoutResult(transaction -> write(rows, door, now, rules.version(), results, transaction));
+    }
+
+    private void write(
+            List<Taken> rows,
+            IntakeDoor door,
+            Instant now,
+            int ruleSetVersion,
+            IntakeResult[] results,
+            TransactionStatus transaction) {
+        var inserted = insert(rows, door, now, ruleSetVersion, transaction);
         // clues committed by a concurrent batch after our first look: their warnings, in one query
         var raced = rows.size() == inserted.size()
                 ? Map.<String, UUID>of()
@@ -191,9 +216,7 @@ public class WarningIntake {
         {"clue_id", "text"},
         {"source", "text"},
         {"kind", "text"},
-        {"door", "text"},
         {"pushed_at", "timestamptz"},
-        {"received_at", "timestamptz"},
         {"person_name", "text"},
         {"person_id_number", "text"},
         {"person_phone", "text"},
@@ -212,13 +235,10 @@ public class WarningIntake {
         {"upstream_level", "text"},
         {"level", "text"},
         {"level_reasons", "text"},
-        {"rule_set_version", "int4"},
         {"resident_id", "uuid"},
         {"route_method", "text"},
         {"route_note", "text"},
         {"unit_code", "text"},
-        {"routed_unit_code", "text"},
-        {"updated_at", "timestamptz"},
         {"district_code", "text"},
         {"station_code", "text"},
         {"township_code", "text"},
@@ -226,14 +246,36 @@ public class WarningIntake {
         {"grid_code", "text"}
     };
 
+    /**
+     * The columns that are the same for every row of a batch, with their SQL: bound once as {@code ?}
+     * (door, received and updated at, rule set version, in that order) or taken from another column.
+     */
+    private static final String[][] SHARED = {
+        {"door", "?::text"},
+        {"received_at", "?::timestamptz"},
+        {"updated_at", "?::timestamptz"},
+        {"rule_set_version", "?::int4"},
+        {"routed_unit_code", "t.unit_code"},
+        {"status", "'RECEIVED'"}
+    };
+
     private static final String INSERT = "INSERT INTO warning.warning ("
-            + String.join(", ", Arrays.stream(COLUMNS).map(c -> c[0]).toList()) + ", status) SELECT "
             + String.join(
                     ", ",
-                    Arrays.stream(COLUMNS)
-                            .map(c -> c[0].equals("level_reasons") ? "t.level_reasons::jsonb" : "t." + c[0])
+                    Stream.concat(Arrays.stream(SHARED), Arrays.stream(COLUMNS))
+                            .map(c -> c[0])
                             .toList())
-            + ", 'RECEIVED' FROM unnest("
+            + ") SELECT "
+            + String.join(
+                    ", ",
+                    Stream.concat(
+                                    Arrays.stream(SHARED).map(c -> c[1]),
+                                    Arrays.stream(COLUMNS)
+                                            .map(c -> c[0].equals("level_reasons")
+                                                    ? "t.level_reasons::jsonb"
+                                                    : "t." + c[0]))
+                            .toList())
+            + " FROM unnest("
             + String.join(
                     ", ", Arrays.stream(COLUMNS).map(c -> "?::" + c[1] + "[]").toList()) + ") AS t("
             + String.join(", ", Arrays.stream(COLUMNS).map(c -> c[0]).toList())
@@ -252,22 +294,24 @@ public class WarningIntake {
      * one of them since, which is rare. The plain insert comes first; only on that conflict is the
      * batch redone with {@code ON CONFLICT}, whose speculative insertion would otherwise cost every row.
      */
-    private Set<String> insert(List<Taken> rows, IntakeDoor door, Instant now, TransactionStatus transaction) {
+    private Set<String> insert(
+            List<Taken> rows, IntakeDoor door, Instant now, int ruleSetVersion, TransactionStatus transaction) {
         var at = Timestamp.from(now);
-        var values = rows.stream().map(r -> row(r, door, at)).toList();
+        var shared = new Object[] {door.name(), at, at, ruleSetVersion};
+        var values = rows.parallelStream().map(this::row).toList();
         var savepoint = transaction.createSavepoint();
         try {
-            Unnest.update(batch, INSERT, new Object[0], TYPES, values);
+            Unnest.update(batch, INSERT, shared, TYPES, values);
             transaction.releaseSavepoint(savepoint);
             return rows.stream().map(r -> r.clue().clueId()).collect(Collectors.toSet());
         } catch (DuplicateKeyException raced) {
             transaction.rollbackToSavepoint(savepoint);
             return new HashSet<>(
-                    Unnest.query(batch, INSERT_NEW_ONLY, new Object[0], TYPES, values, (rs, i) -> rs.getString(1)));
+                    Unnest.query(batch, INSERT_NEW_ONLY, shared, TYPES, values, (rs, i) -> rs.getString(1)));
         }
     }
 
-    private Object[] row(Taken r, IntakeDoor door, Timestamp now) {
+    private Object[] row(Taken r) {
         var clue = r.clue();
         var p = clue.person();
         var s = clue.suspect();
@@ -277,9 +321,7 @@ public class WarningIntake {
             clue.clueId(),
             clue.source().name(),
             clue.kind().name(),
-            door.name(),
             Timestamp.from(clue.pushedAt()),
-            now,
             p.name(),
             p.idNumber(),
             p.phone(),
@@ -298,13 +340,10 @@ public class WarningIntake {
             clue.upstreamLevel(),
             r.grade().level().name(),
             write(r.grade().reasons()),
-            r.grade().ruleSetVersion(),
             r.route().residentId(),
             r.route().method().name(),
             r.route().note(),
             r.route().unitCode(),
-            r.route().unitCode(),
-            now,
             placement.district(),
             placement.station(),
             placement.township(),

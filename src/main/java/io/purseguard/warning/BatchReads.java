@@ -1,0 +1,68 @@
+package io.purseguard.warning;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs an intake batch's independent reads side by side, so the database answers them on two cores
+ * instead of one after the other. The reads run outside any transaction, on their own connections.
+ * When every thread is busy (many batches at once) the caller runs the read itself: the batch is then
+ * no faster, but never waits for a thread.
+ */
+@Component
+class BatchReads implements DisposableBean {
+
+    private static final int THREADS = 4;
+
+    private final ThreadPoolExecutor executor;
+
+    BatchReads() {
+        var counter = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(
+                0,
+                THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                runnable -> {
+                    var thread = new Thread(runnable, "intake-read-" + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    <T> Future<T> submit(Callable<T> read) {
+        return executor.submit(read);
+    }
+
+    /** The read's answer; its failure is rethrown as it was thrown. */
+    static <T> T join(Future<T> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an intake read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}
