@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -370,33 +371,43 @@ public class WarningIntake {
      */
     private final class EarlierWarnings {
 
+        private record Stored(UUID id, String idNumber, String phone) {}
+
         private final Map<String, Set<UUID>> byIdNumber = new HashMap<>();
         private final Map<String, Set<UUID>> byPhone = new HashMap<>();
+        private long taken;
 
+        /** Answers the stored ones by ID number and by phone, each read side by side with the other. */
         EarlierWarnings(List<Clue> clues, TriageParameters parameters, Instant now) {
-            var ids = clues.stream()
-                    .map(c -> c.person().idNumber())
+            var since = Timestamp.from(now.minus(Duration.ofDays(parameters.repeatWindowDays())));
+            var byPhone = reads.submit(() -> stored("person_phone", keys(clues, Clue.Person::phone), since));
+            var byIdNumber = stored("person_id_number", keys(clues, Clue.Person::idNumber), since);
+            for (var found : List.of(byIdNumber, BatchReads.join(byPhone))) {
+                found.forEach(w -> remember(w.id(), w.idNumber(), w.phone()));
+            }
+        }
+
+        private static String[] keys(List<Clue> clues, Function<Clue.Person, String> key) {
+            return clues.stream()
+                    .map(c -> key.apply(c.person()))
                     .filter(Objects::nonNull)
                     .distinct()
                     .toArray(String[]::new);
-            var phones = clues.stream()
-                    .map(c -> c.person().phone())
-                    .filter(Objects::nonNull)
-                    .distinct()
-                    .toArray(String[]::new);
-            jdbc.sql("""
-                            SELECT id, person_id_number, person_phone FROM warning.warning
-                            WHERE received_at >= :since AND (person_id_number = ANY(:ids) OR person_phone = ANY(:phones))
-                            """)
-                    .param("since", Timestamp.from(now.minus(Duration.ofDays(parameters.repeatWindowDays()))))
-                    .param("ids", ids)
-                    .param("phones", phones)
-                    .query(rs -> {
-                        remember(
-                                rs.getObject("id", UUID.class),
-                                rs.getString("person_id_number"),
-                                rs.getString("person_phone"));
-                    });
+        }
+
+        private List<Stored> stored(String column, String[] keys, Timestamp since) {
+            if (keys.length == 0) {
+                return List.of();
+            }
+            return jdbc.sql("SELECT id, person_id_number, person_phone FROM warning.warning WHERE " + column
+                            + " = ANY(:keys) AND received_at >= :since")
+                    .param("keys", keys)
+                    .param("since", since)
+                    .query((rs, i) -> new Stored(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("person_id_number"),
+                            rs.getString("person_phone")))
+                    .list();
         }
 
         /** How many distinct earlier warnings this clue's person has; then counts this clue too. */
@@ -409,7 +420,8 @@ public class WarningIntake {
             if (person.phone() != null) {
                 seen.addAll(byPhone.getOrDefault(person.phone(), Set.of()));
             }
-            remember(UUID.randomUUID(), person.idNumber(), person.phone());
+            // a stand-in id: only distinctness counts, and no stored warning has it
+            remember(new UUID(0, ++taken), person.idNumber(), person.phone());
             return seen.size();
         }
 
