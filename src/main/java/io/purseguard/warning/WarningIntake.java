@@ -125,7 +125,9 @@ public class WarningIntake {
         var clues = valid.stream().map(Indexed::clue).toList();
         // Three reads of committed data that do not depend on each other: side by side, each on its own
         // connection, before the transaction, which then holds its connection only for the writes. A
-        // clue committed by another batch after this look is caught by the insert (see insert).
+        // clue committed by another batch after this look is caught by the insert (see insert). The
+        // registry and earlier warnings are read for replayed clues too: replays are rare, and waiting
+        // for the known ids first would put the reads back in a row.
         var looked = reads.submit(() -> router.lookUp(clues));
         var earlier = reads.submit(() -> new EarlierWarnings(clues, rules.parameters(), now));
         var known = existing(clues.stream().map(Clue::clueId).toList());
@@ -367,7 +369,7 @@ public class WarningIntake {
 
     /**
      * Earlier warnings of the same person (ID number or phone) within the repeat window: those already
-     * stored, found in one query, plus those earlier in this very batch.
+     * stored, found by ID number and by phone (one query each), plus those earlier in this very batch.
      */
     private final class EarlierWarnings {
 
