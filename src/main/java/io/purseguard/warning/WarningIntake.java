@@ -32,14 +32,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one path every door takes: validate, de-duplicate by the upstream clue id, triage, route,
- * persist (the row is its own first history line) and {@link WarningsReceived}, in one transaction per batch.
- * Good items of a batch are taken in even when others are refused. Every look-up is made once per
- * batch (known clue ids, registry matches, earlier warnings) and the rows are written in one JDBC
- * batch: the per-clue work is in memory.
+ * persist (the row is its own first history line) and {@link WarningsReceived}, in one transaction per
+ * batch, or per half of a large one (see {@link #SPLIT_FROM}). Good items of a batch are taken in even
+ * when others are refused. Every look-up is made once per batch (known clue ids, registry matches,
+ * earlier warnings) and the rows are written in one statement: the per-clue work is in memory.
  */
 @Service
 public class WarningIntake {
@@ -56,7 +57,7 @@ public class WarningIntake {
     private final JdbcTemplate batch;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final BatchReads reads;
+    private final IntakeThreads threads;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -68,7 +69,7 @@ public class WarningIntake {
             JdbcTemplate batch,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            BatchReads reads,
+            IntakeThreads threads,
             ObjectMapper json,
             Clock clock) {
         this.validation = validation;
@@ -78,7 +79,7 @@ public class WarningIntake {
         this.batch = batch;
         this.events = events;
         this.transactions = transactions;
-        this.reads = reads;
+        this.threads = threads;
         this.json = json;
         this.clock = clock;
     }
@@ -128,11 +129,11 @@ public class WarningIntake {
         // clue committed by another batch after this look is caught by the insert (see insert). The
         // registry and earlier warnings are read for replayed clues too: replays are rare, and waiting
         // for the known ids first would put the reads back in a row.
-        var looked = reads.submit(() -> router.lookUp(clues));
-        var earlier = reads.submit(() -> new EarlierWarnings(clues, rules.parameters(), now));
+        var looked = threads.submit(() -> router.lookUp(clues));
+        var earlier = threads.submit(() -> new EarlierWarnings(clues, rules.parameters(), now));
         var known = existing(clues.stream().map(Clue::clueId).toList());
-        var lookups = BatchReads.join(looked);
-        var earlierWarnings = BatchReads.join(earlier);
+        var lookups = IntakeThreads.join(looked);
+        var earlierWarnings = IntakeThreads.join(earlier);
 
         var fresh = new ArrayList<Indexed>();
         var firstInBatch = new HashMap<String, UUID>();
@@ -160,7 +161,31 @@ public class WarningIntake {
                     router.route(clue, lookups),
                     Triage.grade(facts, rules.parameters(), rules.version())));
         }
-        transactions.executeWithoutResult(transaction -> write(rows, door, now, rules.version(), results, transaction));
+        if (rows.size() < SPLIT_FROM || TransactionSynchronizationManager.isActualTransactionActive()) {
+            commit(rows, door, now, rules.version(), results);
+            return;
+        }
+        // The database is intake's bottleneck, and one connection uses one core. The halves go in clue id
+        // order like the whole, so batches sharing clues still wait for each other instead of deadlocking.
+        var upper = rows.subList(rows.size() / 2, rows.size());
+        var second = threads.submit(() -> commit(upper, door, now, rules.version(), results));
+        commit(rows.subList(0, rows.size() / 2), door, now, rules.version(), results);
+        IntakeThreads.join(second);
+    }
+
+    /**
+     * From this many rows a batch is written as two halves side by side, each in its own transaction with
+     * its own {@link WarningsReceived}. Below it a second commit would cost more than the half saves. A
+     * caller's own transaction is never split: its batch commits or rolls back with it. Should one half
+     * fail after the other committed, the call fails and the committed half stays; the clue id makes a
+     * retry safe, answering those clues as duplicates of their warnings.
+     */
+    static final int SPLIT_FROM = 200;
+
+    /** Inserts the rows and publishes their event in one transaction (or the caller's), filling in results. */
+    private Void commit(List<Taken> rows, IntakeDoor door, Instant now, int ruleSetVersion, IntakeResult[] results) {
+        transactions.executeWithoutResult(transaction -> write(rows, door, now, ruleSetVersion, results, transaction));
+        return null;
     }
 
     private void write(
@@ -382,9 +407,9 @@ public class WarningIntake {
         /** Answers the stored ones by ID number and by phone, each read side by side with the other. */
         EarlierWarnings(List<Clue> clues, TriageParameters parameters, Instant now) {
             var since = Timestamp.from(now.minus(Duration.ofDays(parameters.repeatWindowDays())));
-            var byPhone = reads.submit(() -> stored("person_phone", keys(clues, Clue.Person::phone), since));
+            var byPhone = threads.submit(() -> stored("person_phone", keys(clues, Clue.Person::phone), since));
             var byIdNumber = stored("person_id_number", keys(clues, Clue.Person::idNumber), since);
-            for (var found : List.of(byIdNumber, BatchReads.join(byPhone))) {
+            for (var found : List.of(byIdNumber, IntakeThreads.join(byPhone))) {
                 found.forEach(w -> remember(w.id(), w.idNumber(), w.phone()));
             }
         }

@@ -192,11 +192,33 @@ public class WarningIntakeBenchmark {
             wallMillis = (System.nanoTime() - t0) / 1_000_000;
             compilingMillis = compiler.getTotalCompilationTime() - compiledBefore;
             round++;
+            awaitCompilerIdle(compiler);
         } while (compilingMillis * 10 > wallMillis && round < WARM_UP_ROUNDS);
         template.execute("TRUNCATE public.bench_baseline");
         System.out.printf(
                 "warm-up: %d rounds, JIT busy %d ms of the last round's %d ms%n", round, compilingMillis, wallMillis);
         return round;
+    }
+
+    /**
+     * Until the JIT compilers have been idle for half a second (at most half a minute): what the round
+     * queued for compiling is compiled while nothing else wants the cores, not during the next round.
+     */
+    private static void awaitCompilerIdle(java.lang.management.CompilationMXBean compiler) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        long last = compiler.getTotalCompilationTime();
+        int idleTicks = 0;
+        while (idleTicks < 5 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = compiler.getTotalCompilationTime();
+            idleTicks = now == last ? idleTicks + 1 : 0;
+            last = now;
+        }
     }
 
     /** Until every event has been handled and every text and bank request delivered. */

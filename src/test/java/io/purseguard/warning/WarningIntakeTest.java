@@ -14,12 +14,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -313,6 +320,121 @@ class WarningIntakeTest {
                         .update())
                 .hasMessageContaining("rule set 99999, which does not exist");
         assertThat(view(taken).ruleSetVersion()).isEqualTo(version);
+    }
+
+    private List<ClueDraft> many(String prefix, int count) {
+        var person = resident("TRUE");
+        var batch = unique(prefix);
+        return IntStream.range(0, count)
+                .mapToObj(i -> Clues.fund("%s-%04d".formatted(batch, i), person.idNumber(), null, "100", now))
+                .toList();
+    }
+
+    private List<String> clueIds(List<ClueDraft> drafts) {
+        return drafts.stream().map(ClueDraft::clueId).toList();
+    }
+
+    @Test
+    void a_large_batch_is_written_as_two_halves_side_by_side_each_with_its_event() {
+        var drafts = new ArrayList<>(many("LH", 2 * WarningIntake.SPLIT_FROM + 1));
+        Collections.shuffle(drafts, new Random(3));
+        var results = intake.take(drafts, IntakeDoor.REST);
+        assertThat(results).extracting(IntakeResult::status).containsOnly(IntakeResult.Status.ACCEPTED);
+        assertThat(results).extracting(IntakeResult::clueId).containsExactlyElementsOf(clueIds(drafts));
+
+        // one transaction holds the lower clue ids, the other the upper
+        var byTransaction = new TreeMap<String, List<String>>();
+        jdbc.sql("SELECT xmin::text, clue_id FROM warning.warning WHERE clue_id = ANY(:ids) ORDER BY clue_id")
+                .param("ids", clueIds(drafts).toArray(String[]::new))
+                .query(rs -> {
+                    byTransaction
+                            .computeIfAbsent(rs.getString(1), x -> new ArrayList<>())
+                            .add(rs.getString(2));
+                });
+        assertThat(byTransaction).hasSize(2);
+        var halves = byTransaction.values().stream()
+                .sorted(Comparator.comparing(half -> half.get(0)))
+                .toList();
+        assertThat(halves.get(0)).hasSize(WarningIntake.SPLIT_FROM);
+        assertThat(halves.get(1)).hasSize(WarningIntake.SPLIT_FROM + 1);
+        assertThat(halves.get(0).get(halves.get(0).size() - 1))
+                .isLessThan(halves.get(1).get(0));
+
+        // each half's event names its own warnings, and together they name every one once
+        var named = jdbc.sql("SELECT DISTINCT serialized_event FROM public.event_publication"
+                        + " WHERE event_type LIKE '%WarningsReceived' AND serialized_event LIKE ANY(:ids)")
+                .param(
+                        "ids",
+                        results.stream().map(r -> "%" + r.warningId() + "%").toArray(String[]::new))
+                .query(String.class)
+                .list();
+        assertThat(named).hasSize(2);
+        for (var result : results) {
+            assertThat(named.stream()
+                            .filter(event -> event.contains(result.warningId().toString())))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void large_batches_sharing_clues_in_both_halves_neither_deadlock_nor_take_a_clue_twice() throws Exception {
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                var all = many("SH" + round, 3 * WarningIntake.SPLIT_FROM);
+                var first = new ArrayList<>(all.subList(0, 2 * WarningIntake.SPLIT_FROM));
+                var second = new ArrayList<>(all.subList(WarningIntake.SPLIT_FROM, all.size()));
+                Collections.reverse(second);
+                var barrier = new CyclicBarrier(2);
+                var a = pool.submit(() -> {
+                    barrier.await(10, TimeUnit.SECONDS);
+                    return intake.take(first, IntakeDoor.REST);
+                });
+                var b = pool.submit(() -> {
+                    barrier.await(10, TimeUnit.SECONDS);
+                    return intake.take(second, IntakeDoor.KAFKA);
+                });
+                var taken = new HashMap<String, UUID>();
+                var accepted = 0;
+                for (var result : concat(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS))) {
+                    accepted += result.status() == IntakeResult.Status.ACCEPTED ? 1 : 0;
+                    var earlier = taken.putIfAbsent(result.clueId(), result.warningId());
+                    assertThat(earlier == null ? result.warningId() : earlier)
+                            .as(result.clueId())
+                            .isEqualTo(result.warningId());
+                }
+                assertThat(accepted).isEqualTo(all.size());
+                assertThat(jdbc.sql("SELECT count(*) FROM warning.warning WHERE clue_id = ANY(:ids)")
+                                .param("ids", clueIds(all).toArray(String[]::new))
+                                .query(Integer.class)
+                                .single())
+                        .isEqualTo(all.size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<IntakeResult> concat(List<IntakeResult> a, List<IntakeResult> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Test
+    void a_large_batch_in_the_callers_transaction_is_not_split_and_rolls_back_with_it() {
+        var drafts = many("RB", 2 * WarningIntake.SPLIT_FROM);
+        transactions.executeWithoutResult(status -> {
+            assertThat(intake.take(drafts, IntakeDoor.EXCEL))
+                    .extracting(IntakeResult::status)
+                    .containsOnly(IntakeResult.Status.ACCEPTED);
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM warning.warning WHERE clue_id = ANY(:ids)")
+                        .param("ids", clueIds(drafts).toArray(String[]::new))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test

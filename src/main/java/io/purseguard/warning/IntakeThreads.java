@@ -11,19 +11,19 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs an intake batch's independent reads side by side, so the database answers them on two cores
- * instead of one after the other. The reads run outside any transaction, on their own connections.
- * When every thread is busy (many batches at once) the caller runs the read itself: the batch is then
- * no faster, but never waits for a thread.
+ * Runs an intake batch's independent pieces of work side by side, so the database does them on two
+ * cores instead of one after the other: the batch's reads, and the halves of a large batch's insert.
+ * Each piece takes its own connection. When every thread is busy (many batches at once) the caller
+ * runs the piece itself: the batch is then no faster, but never waits for a thread.
  */
 @Component
-class BatchReads implements DisposableBean {
+class IntakeThreads implements DisposableBean {
 
     private static final int THREADS = 4;
 
     private final ThreadPoolExecutor executor;
 
-    BatchReads() {
+    IntakeThreads() {
         var counter = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(
                 0,
@@ -32,24 +32,24 @@ class BatchReads implements DisposableBean {
                 TimeUnit.SECONDS,
                 new SynchronousQueue<>(),
                 runnable -> {
-                    var thread = new Thread(runnable, "intake-read-" + counter.incrementAndGet());
+                    var thread = new Thread(runnable, "intake-" + counter.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 },
                 new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
-    <T> Future<T> submit(Callable<T> read) {
-        return executor.submit(read);
+    <T> Future<T> submit(Callable<T> work) {
+        return executor.submit(work);
     }
 
-    /** The read's answer; its failure is rethrown as it was thrown. */
-    static <T> T join(Future<T> read) {
+    /** The work's answer; its failure is rethrown as it was thrown. */
+    static <T> T join(Future<T> work) {
         try {
-            return read.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for an intake read", e);
+            throw new IllegalStateException("interrupted while waiting for intake work", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
