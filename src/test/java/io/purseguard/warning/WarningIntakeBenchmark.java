@@ -102,6 +102,9 @@ public class WarningIntakeBenchmark {
             // database's own vacuuming), and turn-taking puts both under the same drift
             long intakeNanos = 0;
             long baselineNanos = 0;
+            var compiler = ManagementFactory.getCompilationMXBean();
+            long compiledBefore = compiler.getTotalCompilationTime();
+            long loopStart = System.nanoTime();
             for (var batch : batches(drafts)) {
                 long t0 = System.nanoTime();
                 intake.take(batch, IntakeDoor.REST);
@@ -110,6 +113,8 @@ public class WarningIntakeBenchmark {
                 intakeNanos += t1 - t0;
                 baselineNanos += System.nanoTime() - t1;
             }
+            long loopMillis = (System.nanoTime() - loopStart) / 1_000_000;
+            long jitMillis = compiler.getTotalCompilationTime() - compiledBefore;
             double intakeSeconds = intakeNanos / 1e9;
             double baselineSeconds = baselineNanos / 1e9;
             template.execute("DROP TABLE public.bench_baseline");
@@ -133,16 +138,19 @@ public class WarningIntakeBenchmark {
                     now,
                     app.getBean(ObjectMapper.class));
 
-            // the REST batches' tasks too, so nothing is still working when the application closes
+            // the REST batches' tasks, texts and bank requests too, so nothing is still working when the
+            // application closes
             awaitTasks(
                     jdbc,
                     jdbc.sql("SELECT count(*) FROM warning.warning")
                             .query(Long.class)
                             .single());
+            awaitQuiet(jdbc);
 
             double intakePerS = clues / intakeSeconds;
             double baselinePerS = clues / baselineSeconds;
             System.out.printf("clues=%d residents=%d warm_up_rounds=%d%n", clues, residents, warmUpRounds);
+            System.out.printf("jit_busy_while_measured_ms=%d of %d%n", jitMillis, loopMillis);
             System.out.printf("intake_per_s=%.0f%n", intakePerS);
             System.out.printf("baseline_per_s=%.0f%n", baselinePerS);
             System.out.printf("ratio=%.2f%n", intakePerS / baselinePerS);
