@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.purseguard.PurseguardTest;
 import java.util.regex.Pattern;
@@ -30,6 +31,28 @@ class BrowserFlowTest extends ChromiumTest {
     JdbcClient jdbc;
 
     record Person(String name, String idNumber) {}
+
+    @Test
+    void on_the_first_start_the_sign_in_page_waits_for_the_demo_city_and_then_the_center_signs_in() {
+        try (var desk = browser.newContext()) {
+            var page = desk.newPage();
+            var status = page.locator("#demo-status");
+            // the city's accounts arrive with it, in one transaction: until then there is no demo account
+            jdbc.sql("UPDATE identity.app_user SET username = 'center-waiting' WHERE username = 'center'")
+                    .update();
+            try {
+                page.navigate(base() + "/login");
+                assertThat(status).containsText("演示城市正在首次生成");
+            } finally {
+                jdbc.sql("UPDATE identity.app_user SET username = 'center' WHERE username = 'center-waiting'")
+                        .update();
+            }
+            // the page checks again by itself, and the notice goes once the accounts are there
+            assertThat(status).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+            HeadlessChromium.submitSignIn(page, "center");
+            assertThat(page.locator("header")).containsText("市反诈中心");
+        }
+    }
 
     @Test
     void the_center_finds_a_masked_resident_and_the_grid_worker_on_a_phone_sees_only_their_grid() {

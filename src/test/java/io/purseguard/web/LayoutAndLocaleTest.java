@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.purseguard.PurseguardTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Chinese first, English on request; a header and navigation that follow the role; error pages. */
 @PurseguardTest
@@ -14,6 +16,9 @@ class LayoutAndLocaleTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void pages_are_chinese_by_default_whatever_the_browser_says() {
@@ -47,6 +52,25 @@ class LayoutAndLocaleTest {
         assertThat(visitor.get("/login?logout").body()).contains("您已安全退出");
         assertThat(visitor.get("/login?lang=en").body()).contains("Sign in", "Demo accounts");
         assertThat(visitor.get("/residents").location()).endsWith("/login");
+    }
+
+    @Test
+    void while_the_demo_city_is_being_generated_the_sign_in_page_says_so_until_it_is_done() {
+        var visitor = WebSession.anonymous(port);
+        assertThat(visitor.get("/login").body()).doesNotContain("demo-status");
+
+        // the city's accounts arrive with it, in one transaction: until then there is no demo account
+        jdbc.sql("UPDATE identity.app_user SET username = 'center-waiting' WHERE username = 'center'")
+                .update();
+        try {
+            assertThat(visitor.get("/login").body())
+                    .contains("id=\"demo-status\"", "演示城市正在首次生成", "hx-trigger=\"every 3s\"");
+            assertThat(visitor.get("/login?lang=en").body()).contains("The demo city is being generated");
+        } finally {
+            jdbc.sql("UPDATE identity.app_user SET username = 'center' WHERE username = 'center-waiting'")
+                    .update();
+        }
+        assertThat(visitor.get("/login").body()).doesNotContain("demo-status");
     }
 
     @Test

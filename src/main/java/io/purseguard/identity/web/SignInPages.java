@@ -1,6 +1,7 @@
 package io.purseguard.identity.web;
 
 import io.purseguard.identity.Role;
+import io.purseguard.identity.UserAccounts;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -33,9 +34,11 @@ class SignInPages {
     public record DemoHint(String username, Role role) {}
 
     private final boolean demo;
+    private final UserAccounts accounts;
 
-    SignInPages(@Value("${purseguard.demo.enabled:false}") boolean demo) {
+    SignInPages(@Value("${purseguard.demo.enabled:false}") boolean demo, UserAccounts accounts) {
         this.demo = demo;
+        this.accounts = accounts;
     }
 
     @GetMapping("/login")
@@ -49,6 +52,10 @@ class SignInPages {
         if (demo) {
             model.addAttribute("demoAccounts", DEMO_ACCOUNTS);
             model.addAttribute("demoPassword", DEMO_PASSWORD);
+            // on the first start the page answers while the city is still being generated; its accounts
+            // arrive with it, in one transaction, so one of them tells whether the others exist yet
+            model.addAttribute(
+                    "demoPreparing", !accounts.exists(DEMO_ACCOUNTS.get(0).username()));
         }
         return "login";
     }
