@@ -43,6 +43,10 @@ class IntakeThreads implements DisposableBean {
         return executor.submit(work);
     }
 
+    Future<?> run(Runnable work) {
+        return executor.submit(work);
+    }
+
     /** The work's answer; its failure is rethrown as it was thrown. */
     static <T> T join(Future<T> work) {
         try {

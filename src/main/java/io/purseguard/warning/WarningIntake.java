@@ -168,7 +168,7 @@ public class WarningIntake {
         // The database is intake's bottleneck, and one connection uses one core. The halves go in clue id
         // order like the whole, so batches sharing clues still wait for each other instead of deadlocking.
         var upper = rows.subList(rows.size() / 2, rows.size());
-        var second = threads.submit(() -> commit(upper, door, now, rules.version(), results));
+        var second = threads.run(() -> commit(upper, door, now, rules.version(), results));
         commit(rows.subList(0, rows.size() / 2), door, now, rules.version(), results);
         IntakeThreads.join(second);
     }
@@ -183,9 +183,8 @@ public class WarningIntake {
     static final int SPLIT_FROM = 200;
 
     /** Inserts the rows and publishes their event in one transaction (or the caller's), filling in results. */
-    private Void commit(List<Taken> rows, IntakeDoor door, Instant now, int ruleSetVersion, IntakeResult[] results) {
+    private void commit(List<Taken> rows, IntakeDoor door, Instant now, int ruleSetVersion, IntakeResult[] results) {
         transactions.executeWithoutResult(transaction -> write(rows, door, now, ruleSetVersion, results, transaction));
-        return null;
     }
 
     private void write(

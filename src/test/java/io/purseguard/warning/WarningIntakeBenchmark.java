@@ -2,6 +2,7 @@ package io.purseguard.warning;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.purseguard.PurseguardApplication;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,13 +123,8 @@ public class WarningIntakeBenchmark {
             long t2 = System.nanoTime();
             // downstream: the dissuasion tasks (with teams, clocks and notices) of every warning held back,
             // the warm-up's included
-            long expected = jdbc.sql("SELECT count(*) FROM warning.warning")
-                    .query(Long.class)
-                    .single();
-            long caughtUp = expected
-                    - jdbc.sql("SELECT count(*) FROM dissuasion.task")
-                            .query(Long.class)
-                            .single();
+            long expected = count(jdbc, "warning.warning");
+            long caughtUp = expected - count(jdbc, "dissuasion.task");
             awaitTasks(jdbc, expected);
             double tasksSeconds = (System.nanoTime() - t2) / 1e9;
 
@@ -140,11 +136,7 @@ public class WarningIntakeBenchmark {
 
             // the REST batches' tasks, texts and bank requests too, so nothing is still working when the
             // application closes
-            awaitTasks(
-                    jdbc,
-                    jdbc.sql("SELECT count(*) FROM warning.warning")
-                            .query(Long.class)
-                            .single());
+            awaitTasks(jdbc, count(jdbc, "warning.warning"));
             awaitQuiet(jdbc);
 
             double intakePerS = clues / intakeSeconds;
@@ -159,11 +151,7 @@ public class WarningIntakeBenchmark {
                     tasksSeconds, caughtUp / tasksSeconds);
             System.out.printf("rest_batch_1000_p50_ms=%d%n", latencies[latencies.length / 2]);
             System.out.printf("rest_batch_1000_p99_ms=%d%n", latencies[(int) Math.ceil(latencies.length * 0.99) - 1]);
-            System.out.printf(
-                    "warnings=%d%n",
-                    jdbc.sql("SELECT count(*) FROM warning.warning")
-                            .query(Long.class)
-                            .single());
+            System.out.printf("warnings=%d%n", count(jdbc, "warning.warning"));
         } finally {
             sink.stop(0);
             // registered by hand, so Spring does not shut it down with the context
@@ -212,7 +200,7 @@ public class WarningIntakeBenchmark {
      * Until the JIT compilers have been idle for half a second (at most half a minute): what the round
      * queued for compiling is compiled while nothing else wants the cores, not during the next round.
      */
-    private static void awaitCompilerIdle(java.lang.management.CompilationMXBean compiler) {
+    private static void awaitCompilerIdle(CompilationMXBean compiler) {
         var last = new long[] {compiler.getTotalCompilationTime()};
         var idlePolls = new int[1];
         try {
@@ -242,14 +230,15 @@ public class WarningIntakeBenchmark {
                                 """).query(Long.class).single() == 0);
     }
 
+    private static long count(JdbcClient jdbc, String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
     private static void awaitTasks(JdbcClient jdbc, long warnings) {
         org.awaitility.Awaitility.await("tasks of all " + warnings + " warnings")
                 .atMost(java.time.Duration.ofMinutes(30))
                 .pollInterval(java.time.Duration.ofMillis(200))
-                .until(() -> jdbc.sql("SELECT count(*) FROM dissuasion.task")
-                                .query(Long.class)
-                                .single()
-                        >= warnings);
+                .until(() -> count(jdbc, "dissuasion.task") >= warnings);
     }
 
     /**

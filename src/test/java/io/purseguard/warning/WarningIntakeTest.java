@@ -334,6 +334,14 @@ class WarningIntakeTest {
         return drafts.stream().map(ClueDraft::clueId).toList();
     }
 
+    /** How many of these clues have a stored warning. */
+    private int stored(List<ClueDraft> drafts) {
+        return jdbc.sql("SELECT count(*) FROM warning.warning WHERE clue_id = ANY(:ids)")
+                .param("ids", clueIds(drafts).toArray(String[]::new))
+                .query(Integer.class)
+                .single();
+    }
+
     @Test
     void a_large_batch_is_written_as_two_halves_side_by_side_each_with_its_event() {
         var drafts = new ArrayList<>(many("LH", 2 * WarningIntake.SPLIT_FROM + 1));
@@ -404,11 +412,7 @@ class WarningIntakeTest {
                             .isEqualTo(result.warningId());
                 }
                 assertThat(accepted).isEqualTo(all.size());
-                assertThat(jdbc.sql("SELECT count(*) FROM warning.warning WHERE clue_id = ANY(:ids)")
-                                .param("ids", clueIds(all).toArray(String[]::new))
-                                .query(Integer.class)
-                                .single())
-                        .isEqualTo(all.size());
+                assertThat(stored(all)).isEqualTo(all.size());
             }
         } finally {
             pool.shutdownNow();
@@ -430,11 +434,7 @@ class WarningIntakeTest {
                     .containsOnly(IntakeResult.Status.ACCEPTED);
             status.setRollbackOnly();
         });
-        assertThat(jdbc.sql("SELECT count(*) FROM warning.warning WHERE clue_id = ANY(:ids)")
-                        .param("ids", clueIds(drafts).toArray(String[]::new))
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(stored(drafts)).isZero();
     }
 
     @Test

@@ -37,16 +37,10 @@ class BrowserFlowTest extends ChromiumTest {
         try (var desk = browser.newContext()) {
             var page = desk.newPage();
             var status = page.locator("#demo-status");
-            // the city's accounts arrive with it, in one transaction: until then there is no demo account
-            jdbc.sql("UPDATE identity.app_user SET username = 'center-waiting' WHERE username = 'center'")
-                    .update();
-            try {
+            DemoCityPending.during(jdbc, () -> {
                 page.navigate(base() + "/login");
                 assertThat(status).containsText("演示城市正在首次生成");
-            } finally {
-                jdbc.sql("UPDATE identity.app_user SET username = 'center' WHERE username = 'center-waiting'")
-                        .update();
-            }
+            });
             // the page checks again by itself, and the notice goes once the accounts are there
             assertThat(status).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
             HeadlessChromium.submitSignIn(page, "center");

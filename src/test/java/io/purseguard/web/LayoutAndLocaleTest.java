@@ -59,17 +59,11 @@ class LayoutAndLocaleTest {
         var visitor = WebSession.anonymous(port);
         assertThat(visitor.get("/login").body()).doesNotContain("demo-status");
 
-        // the city's accounts arrive with it, in one transaction: until then there is no demo account
-        jdbc.sql("UPDATE identity.app_user SET username = 'center-waiting' WHERE username = 'center'")
-                .update();
-        try {
+        DemoCityPending.during(jdbc, () -> {
             assertThat(visitor.get("/login").body())
                     .contains("id=\"demo-status\"", "演示城市正在首次生成", "hx-trigger=\"every 3s\"");
             assertThat(visitor.get("/login?lang=en").body()).contains("The demo city is being generated");
-        } finally {
-            jdbc.sql("UPDATE identity.app_user SET username = 'center' WHERE username = 'center-waiting'")
-                    .update();
-        }
+        });
         assertThat(visitor.get("/login").body()).doesNotContain("demo-status");
     }
 
