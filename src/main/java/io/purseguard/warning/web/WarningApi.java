@@ -65,7 +65,7 @@ class WarningApi {
     @Operation(
             summary = "Take in up to 1,000 clues: one result per item, in order (ACCEPTED, DUPLICATE or REJECTED with"
                     + " every failing field). Replays of a clueId point to the existing warning.")
-    BatchResult take(@RequestBody Batch batch) {
+    BatchResult take(Caller caller, @RequestBody Batch batch) {
         if (batch == null || batch.items() == null) {
             throw new BadBatch("items", "is required: {\"items\": [clue, …]}");
         }
@@ -93,7 +93,7 @@ class WarningApi {
                                 clueId, IntakeResult.Status.REJECTED, null, List.of(FieldError.unreadable(e))));
             }
         }
-        var results = new ArrayList<>(intake.take(drafts, IntakeDoor.REST));
+        var results = new ArrayList<>(intake.take(drafts, IntakeDoor.REST, caller));
         unreadable.forEach(results::set);
         return new BatchResult(
                 results, results.stream().collect(Collectors.groupingBy(IntakeResult::status, Collectors.counting())));
