@@ -479,10 +479,10 @@ public class Warnings {
                         rs.getObject("resident_id", UUID.class)),
                 new WarningView.Suspect(
                         rs.getString("suspect_bank"),
-                        // a suspect's account is evidence to act on (stop-payment), but still shown masked
                         Masking.bankAccount(rs.getString("suspect_account")),
                         rs.getString("suspect_holder"),
-                        rs.getString("suspect_phone"),
+                        // every identifier alike, the suspect's too: the full value through WarningReveal
+                        Masking.phone(rs.getString("suspect_phone")),
                         rs.getString("suspect_url"),
                         rs.getString("suspect_app")),
                 rs.getBigDecimal("amount"),

@@ -12,6 +12,7 @@ import io.purseguard.warning.WarningIntake;
 import io.purseguard.warning.WarningLevel;
 import io.purseguard.warning.WarningPage;
 import io.purseguard.warning.WarningQuery;
+import io.purseguard.warning.WarningReveal;
 import io.purseguard.warning.WarningStatus;
 import io.purseguard.warning.WarningTransitionRefused;
 import io.purseguard.warning.WarningView;
@@ -49,12 +50,19 @@ class WarningApi {
     private final Warnings warnings;
     private final ObjectMapper json;
     private final List<WarningAddendum> addenda;
+    private final WarningReveal reveals;
 
-    WarningApi(WarningIntake intake, Warnings warnings, ObjectMapper json, List<WarningAddendum> addenda) {
+    WarningApi(
+            WarningIntake intake,
+            Warnings warnings,
+            ObjectMapper json,
+            List<WarningAddendum> addenda,
+            WarningReveal reveals) {
         this.intake = intake;
         this.warnings = warnings;
         this.json = json;
         this.addenda = addenda;
+        this.reveals = reveals;
     }
 
     record Batch(List<JsonNode> items) {}
@@ -166,6 +174,24 @@ class WarningApi {
             throw new BadBatch("unit", "is required");
         }
         return warnings.transfer(id, caller, body.unit(), body.reason());
+    }
+
+    record RevealRequest(String reason) {}
+
+    @PostMapping("/{id}/reveal")
+    @Operation(
+            summary = "The full identifiers behind the masks (the person's ID number, phone and account, the suspect's"
+                    + " account and phone): for center and station roles, with a reason, always audited; 404 outside"
+                    + " the caller's scope")
+    WarningReveal.Revealed reveal(
+            Caller caller, @PathVariable UUID id, @RequestBody(required = false) RevealRequest body) {
+        return reveals.reveal(id, caller, body == null ? null : body.reason())
+                .orElseThrow(() -> new Warnings.WarningNotFound(id));
+    }
+
+    @ExceptionHandler(WarningReveal.ReasonRefused.class)
+    ProblemDetail reasonRefused(WarningReveal.ReasonRefused e) {
+        return fieldProblem("reason", e.getMessage());
     }
 
     @ExceptionHandler(Warnings.WarningNotFound.class)
