@@ -2,6 +2,7 @@ package io.purseguard.protection;
 
 import io.purseguard.identity.Caller;
 import io.purseguard.identity.Role;
+import io.purseguard.platform.Text;
 import io.purseguard.protection.Measures.MeasureNotFound;
 import io.purseguard.scope.Scope;
 import java.math.BigDecimal;
@@ -93,6 +94,13 @@ class MeasureRows {
 
     static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    /** A free-text field against the house's vocabulary ({@link Text}), refused naming the field. */
+    static void checkText(String field, String value, int max, boolean multiline) {
+        Text.problem(value, max, multiline).ifPresent(problem -> {
+            throw new MeasureRefused(field, problem);
+        });
     }
 
     static String blankToNull(String text) {

@@ -9,6 +9,8 @@ import static io.purseguard.protection.Measures.STOP_PAYMENT_HOLDS;
 import io.purseguard.identity.AuditTrail;
 import io.purseguard.identity.Caller;
 import io.purseguard.identity.Role;
+import io.purseguard.platform.Amounts;
+import io.purseguard.platform.Text;
 import io.purseguard.protection.Measures.Answer;
 import io.purseguard.protection.Measures.MeasureNotFound;
 import java.math.BigDecimal;
@@ -67,6 +69,10 @@ class RecordingAnswers {
             // a late rejection cannot undo what was executed (lifting it is a release)
             return false;
         }
+        MeasureRows.checkText("reason", reason, Text.NOTE, true);
+        Amounts.problem(amount).ifPresent(problem -> {
+            throw new MeasureRefused("amount", problem);
+        });
         if (answer == Answer.REJECTED && blankToNull(reason) == null) {
             throw new MeasureRefused("reason", "a rejection says why");
         }

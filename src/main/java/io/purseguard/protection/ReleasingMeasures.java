@@ -5,6 +5,7 @@ import static io.purseguard.protection.MeasureRows.require;
 
 import io.purseguard.identity.AuditTrail;
 import io.purseguard.identity.Caller;
+import io.purseguard.platform.Text;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
@@ -40,6 +41,7 @@ class ReleasingMeasures {
     @Transactional
     public MeasureView release(UUID id, Caller caller, String reason) {
         var why = require(blankToNull(reason), "reason", "is required");
+        MeasureRows.checkText("reason", why, Text.NOTE, true);
         var m = rows.lockVisible(id, caller);
         if (!m.state().active()) {
             throw new MeasureRefused(null, "the measure is already " + m.state());
@@ -55,6 +57,7 @@ class ReleasingMeasures {
      */
     @Transactional
     public MeasureView appeal(UUID id, Caller caller, boolean upheld, String note) {
+        MeasureRows.checkText("note", note, Text.NOTE, true);
         var m = rows.lockVisible(id, caller);
         if (!m.kind().appealable()) {
             throw new MeasureRefused(null, m.kind() + " has no appeal route; release it instead");

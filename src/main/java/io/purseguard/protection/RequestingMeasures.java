@@ -8,6 +8,9 @@ import static io.purseguard.protection.Measures.RETURN_WORKING_DAYS;
 import static io.purseguard.protection.Measures.STOP_PAYMENTS_PER_ACCOUNT_AND_CASE;
 
 import io.purseguard.identity.AuditTrail;
+import io.purseguard.platform.Amounts;
+import io.purseguard.platform.Moments;
+import io.purseguard.platform.Text;
 import io.purseguard.platform.TimeOrderedIds;
 import io.purseguard.scope.Placement;
 import java.math.BigDecimal;
@@ -52,6 +55,23 @@ class RequestingMeasures {
         this.clock = clock;
     }
 
+    /** The free-text fields against the house's vocabulary, each refusal naming its field. */
+    private static void checkText(MeasureRequest request) {
+        MeasureRows.checkText("institution", request.institution(), Text.SHORT, false);
+        MeasureRows.checkText("target", request.target(), Text.LINE, false);
+        MeasureRows.checkText("holder", request.holder(), Text.NAME, false);
+        MeasureRows.checkText("reason", request.reason(), Text.NOTE, true);
+        MeasureRows.checkText("appealRoute", request.appealRoute(), Text.NOTE, true);
+        MeasureRows.checkText("caseRef", request.caseRef(), Text.SHORT, false);
+    }
+
+    private boolean exists(UUID measure) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM protection.measure WHERE id = :id)")
+                .param("id", measure)
+                .query(Boolean.class)
+                .single();
+    }
+
     /**
      * Requests a measure: checks the law's limits, stores it with its notice number, and puts the
      * message for the other end into the outbox, all in this transaction.
@@ -61,6 +81,7 @@ class RequestingMeasures {
     @Transactional(noRollbackFor = MeasureRefused.class) // refused before anything is written
     public MeasureView request(MeasureRequest request, String actor) {
         var kind = require(request.kind(), "kind", "is required");
+        checkText(request);
         var target = require(blankToNull(request.target()), "target", "is required");
         var reason = require(blankToNull(request.reason()), "reason", "is required");
         var institution = blankToNull(request.institution());
@@ -89,12 +110,20 @@ class RequestingMeasures {
             case APP_BLOCK -> institution = institution == null ? Carriers.BLOCKING_PLATFORM : institution;
         }
         var amount = request.amount();
-        if (amount != null
-                && (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2)) {
-            throw new MeasureRefused("amount", "must be ≥ 0 with at most 2 decimals");
+        Amounts.problem(amount).ifPresent(problem -> {
+            throw new MeasureRefused("amount", problem);
+        });
+        if (kind == MeasureKind.FREEZE && amount == null) {
+            throw new MeasureRefused("amount", "is required: the sum the bank freezes");
         }
         var now = clock.instant();
+        Moments.problem(request.transactedAt(), now).ifPresent(problem -> {
+            throw new MeasureRefused("transactedAt", problem);
+        });
         UUID follows = request.followsId();
+        if (follows != null && !exists(follows)) {
+            throw new MeasureRefused("followsId", "no such measure");
+        }
         Instant due = null;
         var placement = request.placement() == null ? Placement.NONE : request.placement();
         if (kind == MeasureKind.STOP_PAYMENT) {
