@@ -1,6 +1,7 @@
 package io.purseguard.platform;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
@@ -91,6 +92,9 @@ class ApiProblems {
     }
 
     private static String expected(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && Text.CONTROL_CHARACTERS.equals(format.getOriginalMessage())) {
+            return Text.CONTROL_CHARACTERS;
+        }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             var type = mismatch.getTargetType();
             return type.isEnum()
