@@ -19,6 +19,7 @@ import io.purseguard.dissuasion.web.TaskScreens.Form;
 import io.purseguard.dissuasion.web.TaskScreens.Forms;
 import io.purseguard.dissuasion.web.TaskScreens.Notice;
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import io.purseguard.identity.Role;
 import io.purseguard.jurisdiction.Units;
 import io.purseguard.platform.Htmx;
@@ -98,11 +99,18 @@ class TaskPages {
 
     /** The person's full phone and ID number: audited by the service; htmx gets the card's fragment. */
     @PostMapping("/tasks/{id}/reveal")
-    ModelAndView reveal(Caller caller, @PathVariable String id, HttpServletRequest request, Locale locale) {
+    ModelAndView reveal(
+            Caller caller,
+            @PathVariable String id,
+            @RequestParam(required = false) String purpose,
+            @RequestParam(required = false) String reason,
+            HttpServletRequest request,
+            Locale locale) {
+        var why = RevealReason.of(purpose, reason); // refused as a 400 naming the field
         return withTask(caller, id, task -> {
             Tasks.Revealed revealed;
             try {
-                revealed = tasks.reveal(task.id(), caller);
+                revealed = tasks.reveal(task.id(), caller, why);
             } catch (Tasks.TaskActionRefused e) {
                 if (Htmx.wantsFragment(request)) {
                     return new ModelAndView("tasks/fragments :: revealRefused", HttpStatus.FORBIDDEN);
