@@ -85,7 +85,7 @@ class MeasurePages {
                     liaison && unanswered,
                     liaison && open,
                     liaison && open,
-                    caller.mayReveal());
+                    MeasureNotices.mayPrint(caller));
         }
 
         public boolean officerAny() {
@@ -206,7 +206,7 @@ class MeasurePages {
 
     @GetMapping("/measures/{id}/notice.pdf")
     ResponseEntity<byte[]> notice(Caller caller, @PathVariable String id) {
-        if (!caller.mayReveal()) {
+        if (!MeasureNotices.mayPrint(caller)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         var uuid = Pages.uuid(id);
