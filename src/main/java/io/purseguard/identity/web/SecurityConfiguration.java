@@ -62,6 +62,7 @@ class SecurityConfiguration {
         // A bearer request carries no ambient credentials, so CSRF only guards session-borne writes.
         RequestMatcher sessionWrites = new AndRequestMatcher(
                 CsrfFilterDefaults.REQUIRES_PROTECTION, new NegatedRequestMatcher(BearerTokenFilter::hasBearer));
+        SecurityHeaders.apply(http);
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         // banks' and carriers' answers carry an HMAC signature the endpoint checks
@@ -79,6 +80,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
+        SecurityHeaders.apply(http);
         SignInThrottling.guard(http);
         return http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC)
                         .permitAll()
