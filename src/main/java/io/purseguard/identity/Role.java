@@ -22,7 +22,12 @@ public enum Role {
     /** 审计员: reads the audit trail; no residents. */
     AUDITOR(null, false),
     /** 系统管理员: users and configuration; no residents. */
-    ADMIN(null, false);
+    ADMIN(null, false),
+    /**
+     * 运维: health details and metrics ({@code /actuator/**}), as a person or, usually, an API token a
+     * Prometheus scraper sends; no residents, no warnings, no API operation of the business.
+     */
+    OPERATIONS(null, false);
 
     private final UnitKind scopeLevel;
     private final boolean mayReveal;
