@@ -56,6 +56,9 @@ class DissuasionFlowTest {
     Tasks tasks;
 
     @Autowired
+    EscalatingUncooperative escalating;
+
+    @Autowired
     SlaClock slaClock;
 
     @Autowired
@@ -158,7 +161,7 @@ class DissuasionFlowTest {
         assertThat(escalations(task.id())).containsExactly("SIGN_FOR:1:STATION_HEAD");
 
         // a "restarted" node: a fresh clock on the same database carries on where the first stopped
-        var restarted = new SlaClock(jdbc, transactions, tasks, notices, incomplete, clock, true);
+        var restarted = new SlaClock(jdbc, transactions, escalating, notices, incomplete, clock, true);
         restarted.tick(received.plus(Duration.ofMinutes(4)).plusSeconds(2));
         assertThat(escalations(task.id())).containsExactly("SIGN_FOR:1:STATION_HEAD", "SIGN_FOR:2:DISTRICT_CENTER");
         // one step per clock per tick: the first call (due at 5 min) starts at the station's head
@@ -187,7 +190,7 @@ class DissuasionFlowTest {
     void two_clock_instances_against_one_database_never_fire_the_same_step_twice() throws Exception {
         var first = warn(resident("grid_code IS NOT NULL", 13), "80000");
         var second = warn(resident("grid_code IS NOT NULL", 14), "80000");
-        var other = new SlaClock(jdbc, transactions, tasks, notices, incomplete, clock, true);
+        var other = new SlaClock(jdbc, transactions, escalating, notices, incomplete, clock, true);
         var when = first.receivedAt().plus(Duration.ofMinutes(70));
         var barrier = new CyclicBarrier(2);
         var pool = Executors.newFixedThreadPool(2);
