@@ -107,7 +107,10 @@ public final class ApiPermissions {
             allow(POST, "/api/v1/admin/users", EnumSet.of(ADMIN)),
             allow(GET, "/api/v1/admin/tokens", EnumSet.of(ADMIN)),
             allow(POST, "/api/v1/admin/tokens", EnumSet.of(ADMIN)),
-            allow(POST, "/api/v1/admin/tokens/{id}/revoke", EnumSet.of(ADMIN))));
+            allow(POST, "/api/v1/admin/tokens/{id}/revoke", EnumSet.of(ADMIN)),
+            allow(GET, "/api/v1/admin/sign-in-locks", EnumSet.of(ADMIN)),
+            allow(POST, "/api/v1/admin/sign-in-locks/accounts/{account}/unlock", EnumSet.of(ADMIN)),
+            allow(POST, "/api/v1/admin/sign-in-locks/addresses/{address}/unlock", EnumSet.of(ADMIN))));
 
     private ApiPermissions() {}
 

@@ -75,6 +75,7 @@ class SecurityConfiguration {
         // A bearer request carries no ambient credentials, so CSRF only guards session-borne writes.
         RequestMatcher sessionWrites = new AndRequestMatcher(
                 CsrfFilterDefaults.REQUIRES_PROTECTION, new NegatedRequestMatcher(BearerTokenFilter::hasBearer));
+        SecurityHeaders.apply(http);
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> {
                     for (var permission : ApiPermissions.all()) {
@@ -110,6 +111,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
+        SecurityHeaders.apply(http);
+        SignInThrottling.guard(http);
         return http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC)
                         .permitAll()
                         .requestMatchers("/audit/**")
