@@ -2,7 +2,7 @@ package io.purseguard.warning;
 
 import io.purseguard.identity.AuditTrail;
 import io.purseguard.identity.Caller;
-import io.purseguard.platform.Text;
+import io.purseguard.identity.RevealReason;
 import io.purseguard.scope.Scope;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The full identifiers behind a warning's masks: the person's ID number, phone and own account, and
  * the suspect's account and phone. Every identifier of a warning is masked in every list, page and
  * API answer ({@link Warnings}), victim's and suspect's alike; this is the one way to the full values,
- * for a role that may ({@code Role.mayReveal()}), within its scope, with a reason, and audited. A
+ * for a role that may ({@code Role.mayReveal()}), within its scope, with a {@link RevealReason}, and
+ * audited. A
  * refusal is audited too.
  */
 @Service
@@ -36,13 +37,6 @@ public class WarningReveal {
             String suspectAccount,
             String suspectPhone) {}
 
-    /** The reason is missing, too long or more than one line. */
-    public static class ReasonRefused extends RuntimeException {
-        ReasonRefused(String message) {
-            super(message);
-        }
-    }
-
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
@@ -55,22 +49,13 @@ public class WarningReveal {
      * The full values, or empty when the warning is not there or outside the caller's scope (the same
      * answer, so scope leaks nothing).
      *
-     * @param reason why the caller needs the full values: required, one line, at most {@link Text#SHORT}
-     * @throws ReasonRefused when the reason is blank, too long or spans lines
+     * @param reason why the caller needs the full values (a purpose, and words for OTHER), kept in the
+     *     audit entry
      * @throws AccessDeniedException when the caller's role may not reveal (audited)
      */
     @Transactional(noRollbackFor = AccessDeniedException.class) // the refusal's audit entry must stay
-    public Optional<Revealed> reveal(UUID id, Caller caller, String reason) {
-        var why = reason == null ? null : reason.strip();
-        if (why == null || why.isEmpty()) {
-            throw new ReasonRefused("is required");
-        }
-        if (why.length() > Text.SHORT) {
-            throw new ReasonRefused("must be at most " + Text.SHORT + " characters");
-        }
-        if (Text.hasControlCharacters(why) || Text.hasLineBreaks(why)) {
-            throw new ReasonRefused("must be one line without control characters");
-        }
+    public Optional<Revealed> reveal(UUID id, Caller caller, RevealReason reason) {
+        var why = reason.audited();
         var found = jdbc.sql("SELECT w.id, w.person_id_number, w.person_phone, w.person_account, w.suspect_account,"
                         + " w.suspect_phone FROM warning.warning w WHERE w.id = :id AND "
                         + caller.scope().predicate("w"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.purseguard.PurseguardTest;
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import io.purseguard.identity.Role;
 import io.purseguard.scope.Scope;
 import io.purseguard.warning.WarningReveal;
@@ -99,21 +100,22 @@ class WarningRevealApiTest {
         var person = person();
         var id = warning("RV-" + UUID.randomUUID(), person);
 
-        var revealed = center.post("/api/v1/warnings/" + id + "/reveal", "{\"reason\":\"核查涉诈号码\"}");
+        var revealed =
+                center.post("/api/v1/warnings/" + id + "/reveal", "{\"purpose\":\"PROTECTION\",\"reason\":\"核查涉诈号码\"}");
         assertThat(revealed.status()).isEqualTo(200);
         assertThat(revealed.json().get("suspectPhone").asText()).isEqualTo(SUSPECT_PHONE);
         assertThat(revealed.json().get("suspectAccount").asText()).isEqualTo(SUSPECT_ACCOUNT);
         assertThat(revealed.json().get("personIdNumber").asText()).isEqualTo(person.idNumber());
         assertThat(revealed.json().get("personPhone").asText()).isEqualTo(person.phone());
-        assertThat(audit(id, WarningReveal.REVEALED)).isEqualTo("bootstrap-token 核查涉诈号码");
+        assertThat(audit(id, WarningReveal.REVEALED)).isEqualTo("bootstrap-token PROTECTION: 核查涉诈号码");
 
-        // without a reason nothing is shown, and the field is named
+        // without a purpose nothing is shown, and the field is named
         var bare = center.post("/api/v1/warnings/" + id + "/reveal", "{}");
         assertThat(bare.status()).isEqualTo(400);
-        assertThat(bare.json().get("errors").get(0).get("field").asText()).isEqualTo("reason");
+        assertThat(bare.json().get("errors").get(0).get("field").asText()).isEqualTo("purpose");
         assertThat(bare.body()).doesNotContain(SUSPECT_PHONE);
         // out of scope, or unknown: 404 alike
-        assertThat(center.post("/api/v1/warnings/" + UUID.randomUUID() + "/reveal", "{\"reason\":\"x\"}")
+        assertThat(center.post("/api/v1/warnings/" + UUID.randomUUID() + "/reveal", "{\"purpose\":\"VISIT\"}")
                         .status())
                 .isEqualTo(404);
     }
@@ -122,8 +124,9 @@ class WarningRevealApiTest {
     void a_role_that_may_not_reveal_is_refused_and_the_refusal_is_audited() {
         var id = warning("RV-" + UUID.randomUUID(), person());
         var head = new Caller("township-test", "乡镇负责人", Role.TOWNSHIP_HEAD, Scope.city());
-        assertThatThrownBy(() -> reveals.reveal(id, head, "想看看")).isInstanceOf(AccessDeniedException.class);
-        assertThat(audit(id, WarningReveal.REFUSED)).isEqualTo("township-test 想看看");
+        assertThatThrownBy(() -> reveals.reveal(id, head, new RevealReason(RevealReason.Purpose.OTHER, "想看看")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(audit(id, WarningReveal.REFUSED)).isEqualTo("township-test OTHER: 想看看");
     }
 
     private String audit(UUID id, String action) {

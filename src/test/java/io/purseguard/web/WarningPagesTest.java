@@ -397,22 +397,23 @@ class WarningPagesTest {
         var page = station.get("/warnings/" + id);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
-                .contains("+86*******9876", "显示完整号码和账号", "查看事由（必填）")
+                .contains("+86*******9876", "显示完整号码和账号", "name=\"purpose\"")
                 .doesNotContain(suspectPhone, person.idNumber(), "6222020200112233446");
         var list = station.get("/warnings?clue=" + d.clueId());
         assertThat(list.body()).doesNotContain(suspectPhone);
 
         var bare = station.post(
                 "/warnings/" + id + "/reveal",
-                Map.of("reason", " "),
+                Map.of("reason", "没有事由"),
                 "HX-Request",
                 "true",
                 "X-CSRF-TOKEN",
                 WebSession.csrfOf(page));
-        assertThat(bare.body()).contains("请填写查看事由").doesNotContain(suspectPhone);
+        assertThat(bare.status()).isEqualTo(400);
+        assertThat(bare.body()).doesNotContain(suspectPhone);
         var revealed = station.post(
                 "/warnings/" + id + "/reveal",
-                Map.of("reason", "上门核查"),
+                Map.of("purpose", "VISIT", "reason", "上门核查"),
                 "HX-Request",
                 "true",
                 "X-CSRF-TOKEN",
@@ -422,7 +423,7 @@ class WarningPagesTest {
                 .doesNotContain("<html")
                 .contains(suspectPhone, person.idNumber(), "6222020200112233446", "已记入审计");
         assertThat(jdbc.sql("SELECT count(*) FROM identity.audit_entry WHERE action = 'WARNING_REVEAL'"
-                                + " AND target_id = :id AND detail = '上门核查'")
+                                + " AND target_id = :id AND detail = 'VISIT: 上门核查'")
                         .param("id", id.toString())
                         .query(Integer.class)
                         .single())

@@ -3,6 +3,7 @@ package io.purseguard.warning.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import io.purseguard.warning.ClueDraft;
 import io.purseguard.warning.FieldError;
 import io.purseguard.warning.IntakeDoor;
@@ -176,22 +177,22 @@ class WarningApi {
         return warnings.transfer(id, caller, body.unit(), body.reason());
     }
 
-    record RevealRequest(String reason) {}
+    /**
+     * Why: {@code purpose} is one of {@link RevealReason.Purpose} (DISSUASION_CALL, VISIT, PROTECTION, CASE,
+     * IDENTITY_CHECK, OTHER); {@code reason} is free text, required for OTHER.
+     */
+    record RevealRequest(String purpose, String reason) {}
 
     @PostMapping("/{id}/reveal")
     @Operation(
             summary = "The full identifiers behind the masks (the person's ID number, phone and account, the suspect's"
-                    + " account and phone): for center and station roles, with a reason, always audited; 404 outside"
+                    + " account and phone): for center and station roles, with a purpose (and words for OTHER),"
+                    + " always audited; 404 outside"
                     + " the caller's scope")
     WarningReveal.Revealed reveal(
             Caller caller, @PathVariable UUID id, @RequestBody(required = false) RevealRequest body) {
-        return reveals.reveal(id, caller, body == null ? null : body.reason())
-                .orElseThrow(() -> new Warnings.WarningNotFound(id));
-    }
-
-    @ExceptionHandler(WarningReveal.ReasonRefused.class)
-    ProblemDetail reasonRefused(WarningReveal.ReasonRefused e) {
-        return fieldProblem("reason", e.getMessage());
+        var why = body == null ? RevealReason.of(null, null) : RevealReason.of(body.purpose(), body.reason());
+        return reveals.reveal(id, caller, why).orElseThrow(() -> new Warnings.WarningNotFound(id));
     }
 
     @ExceptionHandler(Warnings.WarningNotFound.class)
