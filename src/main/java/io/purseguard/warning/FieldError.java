@@ -115,7 +115,7 @@ public record FieldError(
          * A station officer posts only clues found locally; this one was routed elsewhere. {0}: the unit
          * it was routed to.
          */
-        OUTSIDE_STATION("outsideStation", "places the person outside your station's area (routed to {0})"),
+        OUTSIDE_STATION("outsideStation", "places the person outside the area of your station (routed to {0})"),
         /** Refused for a reason this list does not name (a check that has learnt new words). */
         INVALID("invalid", "is invalid"),
         TIME_FORMAT("timeFormat", "must be ISO-8601 with an offset, e.g. 2026-11-22T09:30:00+08:00"),
