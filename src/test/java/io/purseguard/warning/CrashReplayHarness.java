@@ -51,8 +51,9 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Arguments: clues (default 100,000), kills (default 20), then optionally {@code --seed S} (default
- * 20261122), {@code --batch B} (clues a request, default 500) and {@code --jar J} (the packaged
- * application; without it the application runs from this JVM's classpath, test classes left out).
+ * 20261122), {@code --batch B} (clues a request, default 500), {@code --settle M} (minutes the
+ * listeners may take after the last batch, default 30) and {@code --jar J} (the packaged application;
+ * without it the application runs from this JVM's classpath, test classes left out).
  *
  * <p>Minimal jurisdiction: with the demo city off the unit tree is empty, and routing needs at least
  * the city (the manual queue). The harness writes the city and one district (329901) into
@@ -173,7 +174,8 @@ public final class CrashReplayHarness {
         long seed = Long.parseLong(options.getOrDefault("seed", "20261122"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "500"));
         var jar = options.containsKey("jar") ? Path.of(options.get("jar")) : null;
-        var figures = run(clues, kills, seed, batch, jar, Duration.ofMinutes(10));
+        var settle = Duration.ofMinutes(Long.parseLong(options.getOrDefault("settle", "30")));
+        var figures = run(clues, kills, seed, batch, jar, settle);
         System.out.println(figures);
         if (!figures.holds()) {
             System.exit(1);
