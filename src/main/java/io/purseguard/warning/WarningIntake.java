@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
@@ -102,12 +103,26 @@ public class WarningIntake {
      * @throws IllegalArgumentException for a batch larger than {@value #MAX_BATCH}
      */
     public List<IntakeResult> take(List<ClueDraft> drafts, IntakeDoor door, Caller caller) {
-        var results = validateAndTake(drafts, door, caller);
-        audited(results, door, caller);
-        return results;
+        if (drafts.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH + " clues per batch, got " + drafts.size());
+        }
+        var results = new IntakeResult[drafts.size()];
+        var audited = new AtomicBoolean();
+        Runnable audit = () -> {
+            audited(Arrays.asList(results), door, caller);
+            audited.set(true);
+        };
+        validateAndTake(drafts, caller, results, door, audit);
+        if (!audited.get()) {
+            audit.run(); // nothing was written: the entry in a transaction of its own
+        }
+        return Arrays.asList(results);
     }
 
-    /** One audit entry per call, after its writes (their own transactions are not held for it). */
+    /**
+     * One audit entry per call, once every result is known: at the end of the (last) write transaction,
+     * so it costs no commit of its own, or alone when nothing was written.
+     */
     private void audited(List<IntakeResult> results, IntakeDoor door, Caller caller) {
         var counts = new EnumMap<IntakeResult.Status, Integer>(IntakeResult.Status.class);
         for (var status : IntakeResult.Status.values()) {
@@ -132,11 +147,8 @@ public class WarningIntake {
         return caller != null ? caller.name() : door.name().toLowerCase(Locale.ROOT);
     }
 
-    private List<IntakeResult> validateAndTake(List<ClueDraft> drafts, IntakeDoor door, Caller caller) {
-        if (drafts.size() > MAX_BATCH) {
-            throw new IllegalArgumentException("at most " + MAX_BATCH + " clues per batch, got " + drafts.size());
-        }
-        var results = new IntakeResult[drafts.size()];
+    private void validateAndTake(
+            List<ClueDraft> drafts, Caller caller, IntakeResult[] results, IntakeDoor door, Runnable audit) {
         // each clue's validation is its own, and it is the batch's largest piece of work in the JVM
         var checked = new ClueValidation.Result[drafts.size()];
         IntStream.range(0, drafts.size())
@@ -158,12 +170,12 @@ public class WarningIntake {
             // the same order in every batch, so two batches sharing clue ids wait for each other
             // instead of deadlocking
             valid.sort(Comparator.comparing(v -> v.clue().clueId()));
-            takeValid(valid, door, caller, results);
+            takeValid(valid, door, caller, results, audit);
         }
-        return Arrays.asList(results);
     }
 
-    private void takeValid(List<Indexed> valid, IntakeDoor door, Caller caller, IntakeResult[] results) {
+    private void takeValid(
+            List<Indexed> valid, IntakeDoor door, Caller caller, IntakeResult[] results, Runnable audit) {
         var rules = ruleSets.current();
         var now = clock.instant();
         var clues = valid.stream().map(Indexed::clue).toList();
@@ -212,15 +224,19 @@ public class WarningIntake {
         }
         var shared = new WarningRows.Shared(door, receivedBy(door, caller), now, rules.version());
         if (rows.size() < SPLIT_FROM || TransactionSynchronizationManager.isActualTransactionActive()) {
-            commit(rows, shared, results);
+            commit(rows, shared, results, audit);
             return;
         }
         // The database is intake's bottleneck, and one connection uses one core. The halves go in clue id
         // order like the whole, so batches sharing clues still wait for each other instead of deadlocking.
+        // The lower half commits once the upper half has (it waits on no lock of the upper's), with the
+        // call's audit entry.
         var upper = rows.subList(rows.size() / 2, rows.size());
-        var second = threads.run(() -> commit(upper, shared, results));
-        commit(rows.subList(0, rows.size() / 2), shared, results);
-        IntakeThreads.join(second);
+        var second = threads.run(() -> commit(upper, shared, results, null));
+        commit(rows.subList(0, rows.size() / 2), shared, results, () -> {
+            IntakeThreads.join(second);
+            audit.run();
+        });
     }
 
     /**
@@ -249,15 +265,21 @@ public class WarningIntake {
     /**
      * From this many rows a batch is written as two halves side by side, each in its own transaction with
      * its own {@link WarningsReceived}. Below it a second commit would cost more than the half saves. A
-     * caller's own transaction is never split: its batch commits or rolls back with it. Should one half
-     * fail after the other committed, the call fails and the committed half stays; the clue id makes a
-     * retry safe, answering those clues as duplicates of their warnings.
+     * caller's own transaction is never split: its batch commits or rolls back with it. The lower half
+     * commits after the upper one: should the upper fail, the lower rolls back and the call fails; should
+     * the lower fail after the upper committed, the call fails and the committed half stays; the clue id
+     * makes a retry safe, answering those clues as duplicates of their warnings.
      */
     static final int SPLIT_FROM = 200;
 
     /** Inserts the rows and publishes their event in one transaction (or the caller's), filling in results. */
-    private void commit(List<Taken> rows, WarningRows.Shared shared, IntakeResult[] results) {
-        transactions.executeWithoutResult(transaction -> write(rows, shared, results, transaction));
+    private void commit(List<Taken> rows, WarningRows.Shared shared, IntakeResult[] results, Runnable last) {
+        transactions.executeWithoutResult(transaction -> {
+            write(rows, shared, results, transaction);
+            if (last != null) {
+                last.run();
+            }
+        });
     }
 
     private void write(
