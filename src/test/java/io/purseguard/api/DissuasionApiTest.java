@@ -177,6 +177,7 @@ class DissuasionApiTest {
                 photos, "photo", "photo.jpg", "not a picture at all".getBytes(StandardCharsets.UTF_8), "image/jpeg");
         assertThat(text.status()).isEqualTo(400);
         assertThat(text.json().get("errors").findValuesAsText("field")).containsExactly("photo");
+        assertThat(text.json().get("errors").findValuesAsText("message").get(0)).contains("JPEG, PNG, WebP or HEIC");
         var huge = Arrays.copyOf(TestPhotos.jpeg(), Tasks.PHOTO_MAX_BYTES + 1);
         var tooLarge = api.postFile(photos, "photo", "huge.jpg", huge, "image/jpeg");
         assertThat(tooLarge.status()).isEqualTo(400);
