@@ -7,6 +7,8 @@ import io.purseguard.dissuasion.Tasks.OutcomeInput;
 import io.purseguard.dissuasion.Tasks.TaskActionRefused;
 import io.purseguard.identity.AuditTrail;
 import io.purseguard.identity.Caller;
+import io.purseguard.platform.Amounts;
+import io.purseguard.platform.Text;
 import io.purseguard.warning.Warnings;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -91,9 +93,12 @@ class ConcludingTasks {
         } else if (loss != null && loss.signum() != 0) {
             throw new InvalidTaskInput("lossAmount", "only a loss outcome has an amount");
         }
-        if (loss != null && loss.stripTrailingZeros().scale() > 2) {
-            throw new InvalidTaskInput("lossAmount", "must have at most 2 decimals");
+        if (loss != null && loss.signum() != 0) {
+            Amounts.problem(loss).ifPresent(problem -> {
+                throw new InvalidTaskInput("lossAmount", problem);
+            });
         }
+        TaskRows.checkText("note", input.note(), Text.NOTE, true);
         var checklist = settings.checklist(Checklist.DISSUASION);
         var answers = input.checklist() == null ? Map.<String, Boolean>of() : input.checklist();
         if (!checklist.body().ids().containsAll(answers.keySet())) {

@@ -5,11 +5,12 @@ import static io.purseguard.dissuasion.TaskRows.blankToNull;
 import io.purseguard.dissuasion.Tasks.ContactInput;
 import io.purseguard.dissuasion.Tasks.InvalidTaskInput;
 import io.purseguard.identity.Caller;
+import io.purseguard.platform.Moments;
+import io.purseguard.platform.Text;
 import io.purseguard.warning.WarningStatus;
 import io.purseguard.warning.Warnings;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,8 +46,16 @@ class RecordingContacts {
         var task = rows.lock(taskId);
         var now = clock.instant();
         var at = input.at() == null ? now : input.at();
-        if (at.isAfter(now.plus(Duration.ofMinutes(5)))) {
-            throw new InvalidTaskInput("at", "must not be in the future");
+        Moments.problem(at, now).ifPresent(problem -> {
+            throw new InvalidTaskInput("at", problem);
+        });
+        TaskRows.checkText("location", input.location(), Text.LINE, false);
+        TaskRows.checkText("note", input.note(), Text.NOTE, true);
+        if (input.channel() == null) {
+            throw new InvalidTaskInput("channel", "is required");
+        }
+        if (input.result() == null) {
+            throw new InvalidTaskInput("result", "is required");
         }
         if (input.photoId() != null && !photos.belongs(input.photoId(), taskId)) {
             throw new InvalidTaskInput("photoId", "is not a photo of this task");

@@ -4,6 +4,7 @@ import io.purseguard.dissuasion.Tasks.Revealed;
 import io.purseguard.dissuasion.Tasks.TaskActionRefused;
 import io.purseguard.identity.AuditTrail;
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class RevealingIdentifiers {
     }
 
     @Transactional
-    public Revealed reveal(UUID taskId, Caller caller) {
+    public Revealed reveal(UUID taskId, Caller caller, RevealReason reason) {
         rows.requireVisible(taskId, caller);
         boolean onTeam = caller.staffId() != null
                 && jdbc.sql(
@@ -35,14 +36,19 @@ class RevealingIdentifiers {
                                 .single()
                         > 0;
         if (!caller.mayReveal() && !onTeam) {
-            audit.record(caller.name(), "TASK_REVEAL_REFUSED", "task", taskId.toString(), null);
+            audit.record(caller.name(), "TASK_REVEAL_REFUSED", "task", taskId.toString(), reason.audited());
             throw new TaskActionRefused("only the team or an officer may see the full number");
         }
         var revealed = jdbc.sql("SELECT person_id_number, person_phone FROM dissuasion.task WHERE id = :id")
                 .param("id", taskId)
                 .query((rs, i) -> new Revealed(rs.getString(1), rs.getString(2)))
                 .single();
-        audit.record(caller.name(), "TASK_PERSON_REVEALED", "task", taskId.toString(), onTeam ? "team member" : null);
+        audit.record(
+                caller.name(),
+                "TASK_PERSON_REVEALED",
+                "task",
+                taskId.toString(),
+                onTeam ? reason.audited() + " (team member)" : reason.audited());
         return revealed;
     }
 }

@@ -7,6 +7,7 @@ import io.purseguard.dissuasion.Tasks.RevisitInput;
 import io.purseguard.dissuasion.Tasks.TaskActionRefused;
 import io.purseguard.dissuasion.Tasks.TaskNotFound;
 import io.purseguard.identity.Caller;
+import io.purseguard.platform.Text;
 import io.purseguard.platform.TimeOrderedIds;
 import io.purseguard.warning.WarningStatus;
 import io.purseguard.warning.Warnings;
@@ -70,6 +71,7 @@ class Revisits {
                 .optional()
                 .orElseThrow(() -> new TaskNotFound(revisitId));
         rows.requireVisible(taskId, caller);
+        TaskRows.checkText("note", input.note(), Text.NOTE, true);
         var task = rows.lock(taskId);
         var checklist = settings.checklist(Checklist.REVISIT);
         var answers = input.checklist() == null ? Map.<String, Boolean>of() : input.checklist();

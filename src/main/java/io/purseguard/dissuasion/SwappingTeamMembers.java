@@ -9,6 +9,7 @@ import io.purseguard.identity.AuditTrail;
 import io.purseguard.identity.Caller;
 import io.purseguard.identity.Role;
 import io.purseguard.jurisdiction.StaffDirectory;
+import io.purseguard.platform.Text;
 import io.purseguard.residents.ResidentDirectory;
 import io.purseguard.scope.Scope;
 import java.sql.Timestamp;
@@ -59,6 +60,7 @@ class SwappingTeamMembers {
         if (input.reason() == null || input.reason().isBlank()) {
             throw new InvalidTaskInput("reason", "is required");
         }
+        TaskRows.checkText("reason", input.reason(), Text.NOTE, true);
         if ((input.staffId() == null) == (input.residentId() == null)) {
             throw new InvalidTaskInput("staffId", "give either a staffId or a residentId");
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.purseguard.dissuasion.Tasks.TaskNotFound;
 import io.purseguard.identity.Caller;
 import io.purseguard.identity.Role;
+import io.purseguard.platform.Text;
 import io.purseguard.scope.Scope;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -161,6 +162,13 @@ class TaskRows {
 
     static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A free-text field against the house's vocabulary ({@link Text}), refused naming the field. */
+    static void checkText(String field, String value, int max, boolean multiline) {
+        Text.problem(value, max, multiline).ifPresent(problem -> {
+            throw new Tasks.InvalidTaskInput(field, problem);
+        });
     }
 
     static String blankToNull(String text) {

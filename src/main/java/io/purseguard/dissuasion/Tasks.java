@@ -1,6 +1,7 @@
 package io.purseguard.dissuasion;
 
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import io.purseguard.warning.WarningLevel;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -133,8 +134,8 @@ public class Tasks {
     /** The person's full phone and ID number, for someone who must call or check them; audited. */
     public record Revealed(String idNumber, String phone) {}
 
-    public Revealed reveal(UUID taskId, Caller caller) {
-        return revealing.reveal(taskId, caller);
+    public Revealed reveal(UUID taskId, Caller caller, RevealReason reason) {
+        return revealing.reveal(taskId, caller, reason);
     }
 
     // ------------------------------------------------------------------ working the task

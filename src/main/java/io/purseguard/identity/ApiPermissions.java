@@ -89,7 +89,8 @@ public final class ApiPermissions {
             // people and places
             allow(GET, "/api/v1/residents", PEOPLE),
             allow(GET, "/api/v1/residents/{id}", PEOPLE),
-            allow(POST, "/api/v1/residents/{id}/reveal", OFFICERS),
+            // who may see the full values is the directory's rule, which audits a refused reveal too
+            allow(POST, "/api/v1/residents/{id}/reveal", PEOPLE),
             allow(GET, "/api/v1/units", with(PEOPLE, ADMIN)),
             allow(GET, "/api/v1/units/{code}", with(PEOPLE, ADMIN)),
             allow(GET, "/api/v1/staff", PEOPLE),
@@ -106,7 +107,10 @@ public final class ApiPermissions {
             allow(POST, "/api/v1/admin/users", EnumSet.of(ADMIN)),
             allow(GET, "/api/v1/admin/tokens", EnumSet.of(ADMIN)),
             allow(POST, "/api/v1/admin/tokens", EnumSet.of(ADMIN)),
-            allow(POST, "/api/v1/admin/tokens/{id}/revoke", EnumSet.of(ADMIN))));
+            allow(POST, "/api/v1/admin/tokens/{id}/revoke", EnumSet.of(ADMIN)),
+            allow(GET, "/api/v1/admin/sign-in-locks", EnumSet.of(ADMIN)),
+            allow(POST, "/api/v1/admin/sign-in-locks/accounts/{account}/unlock", EnumSet.of(ADMIN)),
+            allow(POST, "/api/v1/admin/sign-in-locks/addresses/{address}/unlock", EnumSet.of(ADMIN))));
 
     private ApiPermissions() {}
 

@@ -251,7 +251,8 @@ class PermissionMatrixTest {
             "return", "{\"reason\":\"不属本所辖区\"}",
             "contacts", "{\"channel\":\"PHONE\",\"result\":\"ANSWERED\"}",
             "release", "{\"reason\":\"核实无涉诈\"}",
-            "appeal", "{\"upheld\":true,\"note\":\"申诉属实\"}");
+            "appeal", "{\"upheld\":true,\"note\":\"申诉属实\"}",
+            "reveal", "{\"purpose\":\"VISIT\"}");
 
     private static ApiClient.Reply call(ApiClient client, HttpMethod method, String path) {
         if (HttpMethod.GET.equals(method)) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.purseguard.PurseguardTest;
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import io.purseguard.identity.Role;
 import io.purseguard.scope.Scope;
 import io.purseguard.scope.UnitKind;
@@ -377,7 +378,9 @@ class DissuasionFlowTest {
                                 ContactChannel.PHONE, ContactResult.ANSWERED, null, null, null, null, null)))
                 .isInstanceOf(Tasks.TaskNotFound.class);
         // a team member may reveal the number they must call; it is audited
-        assertThat(tasks.reveal(theirs.id(), grid).phone()).doesNotContain("*");
+        assertThat(tasks.reveal(theirs.id(), grid, new RevealReason(RevealReason.Purpose.VISIT, null))
+                        .phone())
+                .doesNotContain("*");
         assertThat(jdbc.sql("SELECT count(*) FROM identity.audit_entry WHERE action = 'TASK_PERSON_REVEALED' "
                                 + "AND target_id = :t AND actor = 'grid-flow'")
                         .param("t", theirs.id().toString())

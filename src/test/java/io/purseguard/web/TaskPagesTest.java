@@ -195,15 +195,21 @@ class TaskPagesTest {
         var grid = WebSession.signedIn(port, "grid", PASSWORD);
         long before = audited("grid", "TASK_PERSON_REVEALED", task.id());
 
-        var htmx =
-                submit(grid, "/tasks/" + task.id(), "/tasks/" + task.id() + "/reveal", Map.of(), "HX-Request", "true");
+        var htmx = submit(
+                grid,
+                "/tasks/" + task.id(),
+                "/tasks/" + task.id() + "/reveal",
+                Map.of("purpose", "DISSUASION_CALL"),
+                "HX-Request",
+                "true");
         assertThat(htmx.status()).isEqualTo(200);
         assertThat(htmx.body().strip()).startsWith("<div id=\"person-contact\"");
         assertThat(htmx.body()).contains("href=\"tel:" + phone + "\"", "已记入审计").doesNotContain("<html");
         assertThat(audited("grid", "TASK_PERSON_REVEALED", task.id())).isEqualTo(before + 1);
 
         // without htmx: the whole page, with the number
-        var page = submit(grid, "/tasks/" + task.id(), "/tasks/" + task.id() + "/reveal", Map.of());
+        var page = submit(
+                grid, "/tasks/" + task.id(), "/tasks/" + task.id() + "/reveal", Map.of("purpose", "DISSUASION_CALL"));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("href=\"tel:" + phone + "\"", "劝阻专班（4+1）");
         assertThat(audited("grid", "TASK_PERSON_REVEALED", task.id())).isEqualTo(before + 2);

@@ -65,14 +65,22 @@ final class WebSession {
      * {@code /login?error}); for testing refusals, where {@link #signedIn} would fail.
      */
     static boolean canSignIn(int port, String username, String password) {
+        var reply = trySignIn(port, username, password);
+        return reply.status() == 302 && !reply.location().contains("/login");
+    }
+
+    /**
+     * The sign-in form's answer to these credentials, sent with these headers (such as the
+     * {@code X-Forwarded-For} a proxy adds), on a fresh session.
+     */
+    static Page trySignIn(int port, String username, String password, String... headers) {
         var session = new WebSession(port);
-        var matcher = HIDDEN_CSRF.matcher(session.get("/login").body());
+        var matcher = HIDDEN_CSRF.matcher(session.get("/login", headers).body());
         if (!matcher.find()) {
             throw new AssertionError("no CSRF field on the sign-in page");
         }
-        var reply =
-                session.post("/login", Map.of("username", username, "password", password, "_csrf", matcher.group(1)));
-        return reply.status() == 302 && !reply.location().contains("error");
+        return session.post(
+                "/login", Map.of("username", username, "password", password, "_csrf", matcher.group(1)), headers);
     }
 
     Page get(String path, String... headers) {

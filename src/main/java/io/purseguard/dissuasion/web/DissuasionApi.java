@@ -6,6 +6,7 @@ import io.purseguard.dissuasion.Outcome;
 import io.purseguard.dissuasion.TaskView;
 import io.purseguard.dissuasion.Tasks;
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -65,9 +66,17 @@ class DissuasionApi {
 
     @PostMapping("/api/v1/tasks/{id}/reveal")
     @Operation(summary = "The person's full phone and ID number, for the team or an officer; audited")
-    Tasks.Revealed reveal(Caller caller, @PathVariable UUID id) {
-        return tasks.reveal(id, caller);
+    Tasks.Revealed reveal(Caller caller, @PathVariable UUID id, @RequestBody(required = false) RevealRequest request) {
+        var reason =
+                request == null ? RevealReason.of(null, null) : RevealReason.of(request.purpose(), request.reason());
+        return tasks.reveal(id, caller, reason);
     }
+
+    /**
+     * Why: {@code purpose} is one of {@link RevealReason.Purpose} (DISSUASION_CALL, VISIT, PROTECTION, CASE,
+     * IDENTITY_CHECK, OTHER); {@code reason} is free text, required for OTHER.
+     */
+    record RevealRequest(String purpose, String reason) {}
 
     /** A contact as posted; {@code at} is ISO-8601 with offset and defaults to now. */
     record ContactBody(

@@ -28,6 +28,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -74,6 +75,7 @@ class SecurityConfiguration {
         // A bearer request carries no ambient credentials, so CSRF only guards session-borne writes.
         RequestMatcher sessionWrites = new AndRequestMatcher(
                 CsrfFilterDefaults.REQUIRES_PROTECTION, new NegatedRequestMatcher(BearerTokenFilter::hasBearer));
+        SecurityHeaders.apply(http);
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> {
                     for (var permission : ApiPermissions.all()) {
@@ -109,6 +111,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
+        SecurityHeaders.apply(http);
+        SignInThrottling.guard(http);
         return http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC)
                         .permitAll()
                         .requestMatchers("/audit/**")
@@ -129,6 +133,16 @@ class SecurityConfiguration {
                         f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .build();
+    }
+
+    /**
+     * A request the firewall refuses (an encoded dot or slash, a NUL, a path that escapes itself) is a
+     * 400 problem, as the API answers everything else, rather than the container's error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(ObjectMapper json) {
+        return (request, response, e) -> problem(
+                json, response, HttpStatus.BAD_REQUEST, "The request's address is not acceptable", request, false);
     }
 
     @Bean
@@ -152,7 +166,11 @@ class SecurityConfiguration {
             boolean challenge)
             throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException e) {
+            // an address the firewall refused may not even be a URI: the problem goes without it
+        }
         response.setStatus(status.value());
         if (challenge) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"purseguard\"");
