@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Suggests a fraud type from a narrative: the naive Bayes model's scores blended with the keyword
  * rules' hits, as probabilities; the reasons name the words that point to the suggested type and
- * how much the model alone favours it; the runner-up is given when it has at least half the
- * winner's probability. Immutable: retraining builds a new one.
+ * how much the model alone favours it; the runner-up is given when it is at least
+ * {@link #RUNNER_UP_FROM} probable. Immutable: retraining builds a new one.
  */
 final class FraudTypeClassifier {
 
@@ -16,6 +16,9 @@ final class FraudTypeClassifier {
     static final double RULE_WEIGHT = 1.0;
 
     static final int MAX_HITS = 4;
+
+    /** A second type at least this probable is close enough to name as the runner-up. */
+    static final double RUNNER_UP_FROM = 0.2;
 
     private static final FraudType[] TYPES = FraudType.values();
 
@@ -70,7 +73,7 @@ final class FraudTypeClassifier {
                                     .toList()) + " → " + rule.zh());
         }
         reasons.add(String.format("文字特征与%s案例最接近（统计模型 %.0f%%）", rule.zh(), pModel[best] * 100));
-        var runnerUp = second >= 0 && p[second] >= p[best] / 2 ? TYPES[second] : null;
+        var runnerUp = second >= 0 && p[second] >= RUNNER_UP_FROM ? TYPES[second] : null;
         if (runnerUp != null && !hits.get(second).isEmpty()) {
             reasons.add("也提到"
                     + String.join(

@@ -30,7 +30,7 @@ final class IdentifierExtractor {
     private static final Pattern APP_BEFORE =
             Pattern.compile("[「“\"《『]([^」”\"》』\\n]{1,20})[」”\"》』]\\s*(?:APP|App|app|软件|平台)");
     private static final Pattern URL_SCHEME =
-            Pattern.compile("(?i)\\b(?:https?|ftp)://[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'*+,;=%]+");
+            Pattern.compile("(?i)(?<![A-Za-z0-9])(?:https?|ftp)://[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'*+,;=%]+");
     private static final Pattern URL_BARE = Pattern.compile("(?i)(?<![A-Za-z0-9@.\\-_])(?:www\\.)?"
             + "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
             + "(?:com|cn|net|org|top|xyz|vip|cc|io|app|shop|site|info|me|co|hk|club|online|ltd|tv|asia|win|bet|fun|link|pro|live)"
