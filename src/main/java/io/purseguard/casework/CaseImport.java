@@ -326,7 +326,7 @@ public class CaseImport {
             var v = c.victims().get(0);
             if (v.idNumber() != null || v.phone() != null) {
                 events.publishEvent(new VictimisationReported(
-                        v.residentId(), v.idNumber(), v.phone(), c.reportedAt(), "CASE", c.caseNo(), null));
+                        v.residentId(), v.idNumber(), v.phone(), c.reportedAt(), "CASE", c.caseNo(), Cases.NO_TASK));
             }
         }
     }

@@ -252,7 +252,11 @@ class CaseStore {
     }
 
     private static int sqlType(Object value) {
-        if (value == null || value instanceof String) {
+        if (value == null) {
+            // an untyped null: PostgreSQL takes the column's type
+            return java.sql.Types.OTHER;
+        }
+        if (value instanceof String) {
             return java.sql.Types.VARCHAR;
         }
         if (value instanceof UUID) {

@@ -159,6 +159,12 @@ public class Cases {
                         1, now, by, "REPORTED", null, CaseStatus.REPORTED, unit.code(), origin.name())));
     }
 
+    /**
+     * Stands for "no task to exclude" in {@link VictimisationReported}: dissuasion's watch query cannot
+     * bind a null there (PostgreSQL cannot type {@code :exclude IS NULL}), and no task has the nil id.
+     */
+    static final UUID NO_TASK = new UUID(0, 0);
+
     /** What an opened case tells the rest of the system, after the rows are written. */
     void announce(NewCase c, String actor, UUID excludeTaskId) {
         audit.record(actor, "CASE_OPENED", "case", c.id().toString(), c.caseNo() + " " + c.fraudType());
@@ -175,7 +181,13 @@ public class Cases {
         for (var v : c.victims()) {
             if (v.residentId() != null || v.idNumber() != null || v.phone() != null) {
                 events.publishEvent(new VictimisationReported(
-                        v.residentId(), v.idNumber(), v.phone(), c.createdAt(), "CASE", c.caseNo(), excludeTaskId));
+                        v.residentId(),
+                        v.idNumber(),
+                        v.phone(),
+                        c.createdAt(),
+                        "CASE",
+                        c.caseNo(),
+                        excludeTaskId == null ? NO_TASK : excludeTaskId));
             }
         }
     }
