@@ -85,6 +85,18 @@ public class Cases {
         var narrative = CaseInputs.required(input.narrative(), "narrative", Text.NARRATIVE);
         var draft = draft(input, narrative, caller, null, null);
         store.insert(draft);
+        // the officer chose another type than the one suggested: a correction, learnt from like any other
+        if (input.fraudType() != null
+                && draft.suggested() != null
+                && draft.suggested().code() != input.fraudType()) {
+            example(
+                    draft.id(),
+                    narrative,
+                    input.fraudType(),
+                    draft.suggested().code().name(),
+                    caller.name(),
+                    draft.createdAt());
+        }
         announce(draft, caller.name(), null);
         return directory.view(draft.id(), false);
     }
@@ -247,19 +259,7 @@ public class Cases {
                 .param("id", caseId)
                 .update();
         if (before.narrative() != null) {
-            jdbc.sql("""
-                            INSERT INTO casework.type_example (id, case_id, narrative, fraud_type, suggested, created_at, created_by)
-                            VALUES (:id, :case, :narrative, :type, :suggested, :now, :by)
-                            """)
-                    .param("id", TimeOrderedIds.next())
-                    .param("case", caseId)
-                    .param("narrative", before.narrative())
-                    .param("type", type.name())
-                    .param("suggested", before.suggested(), java.sql.Types.VARCHAR)
-                    .param("now", java.sql.Timestamp.from(now))
-                    .param("by", caller.name())
-                    .update();
-            analyzer.retrainSoon();
+            example(caseId, before.narrative(), type, before.suggested(), caller.name(), now);
         }
         store.history(caseId, now, caller.name(), "FRAUD_TYPE", null, null, null, before.fraudType() + " → " + type);
         audit.record(
@@ -305,6 +305,23 @@ public class Cases {
                 caseId.toString(),
                 before.unitCode() + " → " + target.code());
         return directory.view(caseId, false);
+    }
+
+    /** Keeps a narrative with the type an officer gave it, and has the classifier learn it. */
+    private void example(UUID caseId, String narrative, FraudType type, String suggested, String by, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO casework.type_example (id, case_id, narrative, fraud_type, suggested, created_at, created_by)
+                        VALUES (:id, :case, :narrative, :type, :suggested, :now, :by)
+                        """)
+                .param("id", TimeOrderedIds.next())
+                .param("case", caseId)
+                .param("narrative", narrative)
+                .param("type", type.name())
+                .param("suggested", suggested, java.sql.Types.VARCHAR)
+                .param("now", java.sql.Timestamp.from(at))
+                .param("by", by)
+                .update();
+        analyzer.retrainSoon();
     }
 
     record Locked(String unitCode, FraudType fraudType, String narrative, String suggested, boolean resident) {}

@@ -71,6 +71,14 @@ class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
             return caller != null && (caller.scope().seesPeople() || caller.staffId() != null);
         }
 
+        /** 案件: the centers and the police stations work cases (casework). */
+        public boolean cases() {
+            return caller != null
+                    && (caller.role() == Role.CITY_CENTER
+                            || caller.role() == Role.DISTRICT_CENTER
+                            || caller.role() == Role.STATION_OFFICER);
+        }
+
         /** 回访: the revisits of the same tasks. */
         public boolean revisits() {
             return tasks();
