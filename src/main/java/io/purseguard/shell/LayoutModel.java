@@ -73,10 +73,7 @@ class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
 
         /** 案件: the centers and the police stations work cases (casework). */
         public boolean cases() {
-            return caller != null
-                    && (caller.role() == Role.CITY_CENTER
-                            || caller.role() == Role.DISTRICT_CENTER
-                            || caller.role() == Role.STATION_OFFICER);
+            return io.purseguard.casework.CaseScope.worksCases(caller);
         }
 
         /** 回访: the revisits of the same tasks. */

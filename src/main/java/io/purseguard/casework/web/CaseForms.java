@@ -11,7 +11,8 @@ import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The case list's filters as the page's query string reads them, and back into links. */
-record CaseForms(String type, String status, String unit, String from, String to, String loss, String age, int page) {
+record CaseForms(
+        String type, String status, String unit, String from, String to, String loss, String age, Integer page) {
 
     static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
@@ -48,7 +49,7 @@ record CaseForms(String type, String status, String unit, String from, String to
                 lossBand == null ? null : lossBand[1],
                 ageBand == null ? null : ageBand[0],
                 ageBand == null ? null : ageBand[1],
-                Math.max(0, page),
+                page == null ? 0 : Math.max(0, page),
                 size);
     }
 
