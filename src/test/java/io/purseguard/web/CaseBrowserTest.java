@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PurseguardTest
 class CaseBrowserTest extends ChromiumTest {
 
-    static final String NARRATIVE = "受害人称在婚恋网站上认识一名网友，对方自称离异单身，两人以男女朋友相称。"
-            + "对方推荐其在网站jinfu88.top上投资理财，说收益很高，对方微信号：lucky_star88，"
+    static final String NARRATIVE = "受害人称在网上认识一个人，聊了两个月，"
+            + "对方推荐其在网站jinfu88.top上投资理财，说老师带着炒股收益很高，对方微信号：lucky_star88，"
             + "先后向卡号6222 0202 0011 2233 446转账共计2万元，后无法提现。";
 
     @Autowired
@@ -51,7 +51,7 @@ class CaseBrowserTest extends ChromiumTest {
             assertThat(page.locator("#marked mark.id-BANK_CARD")).hasText("6222 0202 0011 2233 446");
             assertThat(page.locator("#marked mark.id-WECHAT")).hasText("lucky_star88");
             assertThat(page.locator("#marked mark.id-URL")).hasText("jinfu88.top");
-            assertThat(page.locator("#suggested-type")).not().isEmpty();
+            assertThat(page.locator("#suggested-type")).hasText("虚假网络投资理财");
             assertThat(page.locator("#reasons li").first()).containsText("→");
             assertThat(page.locator("#loss-read")).containsText("20,000.00");
             HeadlessChromium.fitsTheScreen(page);
