@@ -71,4 +71,20 @@
       link.setAttribute("href", url.toString());
     }
   });
+
+  // A form with data-confirm asks before it is sent (no onsubmit attribute: the Content-Security-Policy runs none).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+
+  // A field with data-select-on-focus selects its text when focused (a token to copy).
+  document.addEventListener("focusin", function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute("data-select-on-focus")) {
+      event.target.select();
+    }
+  });
 })();

@@ -34,7 +34,7 @@ public class SlaClock {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final Tasks tasks;
+    private final EscalatingUncooperative escalating;
     private final TaskNotices notices;
     private final IncompleteEventPublications incomplete;
     private final Clock clock;
@@ -43,14 +43,14 @@ public class SlaClock {
     SlaClock(
             JdbcClient jdbc,
             TransactionTemplate transactions,
-            Tasks tasks,
+            EscalatingUncooperative escalating,
             TaskNotices notices,
             IncompleteEventPublications incomplete,
             Clock clock,
             @Value("${purseguard.dissuasion.clock.enabled:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.tasks = tasks;
+        this.escalating = escalating;
         this.notices = notices;
         this.incomplete = incomplete;
         this.clock = clock;
@@ -131,7 +131,7 @@ public class SlaClock {
             // unreachable, and now past the visit's deadline: that is the uncooperative path, not a delay
             stop(d, now);
             if (!d.uncooperative()) {
-                tasks.uncooperative(d.taskId(), "system", now);
+                escalating.uncooperative(d.taskId(), "system", now);
             }
             return;
         }

@@ -15,31 +15,36 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskEvents {
 
-    private final Tasks tasks;
+    private final OpeningTasks opening;
+    private final FollowingWarnings following;
+    private final PostWarningWatch watch;
     private final Warnings warnings;
 
-    TaskEvents(Tasks tasks, Warnings warnings) {
-        this.tasks = tasks;
+    TaskEvents(OpeningTasks opening, FollowingWarnings following, PostWarningWatch watch, Warnings warnings) {
+        this.opening = opening;
+        this.following = following;
+        this.watch = watch;
         this.warnings = warnings;
     }
 
     @ApplicationModuleListener
     void on(WarningsReceived event) {
-        tasks.open(warnings.facts(event.warningIds()));
+        opening.open(warnings.facts(event.warningIds()));
     }
 
     @ApplicationModuleListener
     void on(WarningSignedFor event) {
-        tasks.signedFor(event.warningId(), event.by(), event.at());
+        following.signedFor(event.warningId(), event.by(), event.at());
     }
 
     @ApplicationModuleListener
     void on(WarningRerouted event) {
-        tasks.rerouted(event.warningId(), event.status(), event.unitCode(), event.placement(), event.by(), event.at());
+        following.rerouted(
+                event.warningId(), event.status(), event.unitCode(), event.placement(), event.by(), event.at());
     }
 
     @ApplicationModuleListener
     void on(VictimisationReported event) {
-        tasks.victimised(event);
+        watch.victimised(event);
     }
 }

@@ -22,7 +22,17 @@ public enum Role {
     /** 审计员: reads the audit trail; no residents. */
     AUDITOR(null, false),
     /** 系统管理员: users and configuration; no residents. */
-    ADMIN(null, false);
+    ADMIN(null, false),
+    /**
+     * 上级平台对接: an API token of an upstream platform's bridge (the provincial platform, a bank's or a
+     * carrier's warning feed). It may post clues and nothing else; it sees no one.
+     */
+    INTAKE_BRIDGE(null, false),
+    /**
+     * 运维: health details and metrics ({@code /actuator/**}), as a person or, usually, an API token a
+     * Prometheus scraper sends; no residents, no warnings, no API operation of the business.
+     */
+    OPERATIONS(null, false);
 
     private final UnitKind scopeLevel;
     private final boolean mayReveal;

@@ -67,6 +67,12 @@ class ApiProblems {
         return badRequest(List.of(fieldError("body", "not readable as JSON")));
     }
 
+    /** A value a domain rule refused, naming its field. */
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalid(InvalidInput e) {
+        return badRequest(List.of(fieldError(e.field(), e.getMessage())));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail invalid(ConstraintViolationException e) {
         var errors = e.getConstraintViolations().stream()

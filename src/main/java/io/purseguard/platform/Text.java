@@ -39,6 +39,26 @@ public final class Text {
         return false;
     }
 
+    /**
+     * What is wrong with a free-text field, in English (the API's words), or empty when nothing is:
+     * too long, a control character, or (for a single-line field) a line break.
+     */
+    public static java.util.Optional<String> problem(String value, int max, boolean multiline) {
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        if (value.length() > max) {
+            return java.util.Optional.of("must be at most " + max + " characters");
+        }
+        if (hasControlCharacters(value)) {
+            return java.util.Optional.of(CONTROL_CHARACTERS);
+        }
+        if (!multiline && hasLineBreaks(value)) {
+            return java.util.Optional.of("must be one line");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether {@code value} spans lines, which a single-line field refuses. */
     public static boolean hasLineBreaks(CharSequence value) {
         for (int i = 0; i < value.length(); i++) {

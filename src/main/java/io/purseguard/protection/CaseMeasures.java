@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The measures requested for a case (by its number, the measures' {@code caseRef}) and the money they
  * recovered, read for the case's page: the 挽损 of a case. Added for casework (issue 14) beside
- * {@link Measures} so that casework never reads protection's tables.
+ * {@link Measures} (reading as {@link MeasureQueries} does) so that casework never reads protection's tables.
  */
 @Service
 @Transactional(readOnly = true)
@@ -24,24 +24,24 @@ public class CaseMeasures {
     public record Recovered(BigDecimal stopped, BigDecimal frozen, BigDecimal returned, BigDecimal recovered) {}
 
     private final JdbcClient jdbc;
-    private final Measures measures;
+    private final MeasureQueries queries;
 
-    CaseMeasures(JdbcClient jdbc, Measures measures) {
+    CaseMeasures(JdbcClient jdbc, MeasureQueries queries) {
         this.jdbc = jdbc;
-        this.measures = measures;
+        this.queries = queries;
     }
 
     /** The case's measures the caller sees, oldest first, targets masked, with their clocks and history. */
     public List<MeasureView> ofCase(String caseRef, Caller caller) {
         return jdbc
-                .sql("SELECT m.id FROM protection.measure m WHERE m.case_ref = :ref AND " + Measures.visible(caller)
+                .sql("SELECT m.id FROM protection.measure m WHERE m.case_ref = :ref AND " + MeasureRows.visible(caller)
                         + " ORDER BY m.requested_at, m.id")
-                .params(Measures.visibleParams(caller))
+                .params(MeasureRows.visibleParams(caller))
                 .param("ref", caseRef)
                 .query(UUID.class)
                 .list()
                 .stream()
-                .map(measures::view)
+                .map(queries::view)
                 .toList();
     }
 
@@ -55,8 +55,8 @@ public class CaseMeasures {
                                 coalesce(sum(m.amount_protected) FILTER (WHERE m.kind = 'FREEZE'
                                     AND m.executed_at IS NOT NULL), 0) AS frozen,
                                 coalesce(sum(m.amount_returned), 0) AS returned
-                              FROM protection.measure m WHERE m.case_ref = :ref AND\s""" + Measures.visible(caller) + " GROUP BY m.target) per_account")
-                .params(Measures.visibleParams(caller))
+                              FROM protection.measure m WHERE m.case_ref = :ref AND\s""" + MeasureRows.visible(caller) + " GROUP BY m.target) per_account")
+                .params(MeasureRows.visibleParams(caller))
                 .param("ref", caseRef)
                 .query((rs, i) -> new Recovered(
                         rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))

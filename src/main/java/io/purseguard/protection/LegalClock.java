@@ -21,19 +21,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class LegalClock {
 
     private final JdbcClient jdbc;
-    private final Measures measures;
+    private final MeasureRows rows;
     private final Notifications notifications;
     private final ProtectionProperties properties;
     private final Clock clock;
 
     LegalClock(
             JdbcClient jdbc,
-            Measures measures,
+            MeasureRows rows,
             Notifications notifications,
             ProtectionProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
-        this.measures = measures;
+        this.rows = rows;
         this.notifications = notifications;
         this.properties = properties;
         this.clock = clock;
@@ -61,7 +61,7 @@ public class LegalClock {
                 })
                 .list();
         for (var e : expired) {
-            measures.event((UUID) e[0], (Instant) e[1], "system", "EXPIRED", MeasureState.EXPIRED, null);
+            rows.event((UUID) e[0], (Instant) e[1], "system", "EXPIRED", MeasureState.EXPIRED, null);
         }
         var alarms = jdbc.sql("""
                         UPDATE protection.measure SET alarmed_at = :now, updated_at = :now
@@ -80,7 +80,7 @@ public class LegalClock {
         var notices = new ArrayList<Notice>();
         for (var a : alarms) {
             var id = (UUID) a[0];
-            measures.event(id, now, "system", "EXPIRY_ALARM", MeasureState.EXECUTED, "expires " + a[2]);
+            rows.event(id, now, "system", "EXPIRY_ALARM", MeasureState.EXECUTED, "expires " + a[2]);
             for (var unit : new String[] {(String) a[3], (String) a[4]}) {
                 if (unit != null) {
                     notices.add(new Notice(

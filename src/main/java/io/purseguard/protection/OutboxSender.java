@@ -32,7 +32,7 @@ public class OutboxSender {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final List<InstitutionGateway> gateways;
-    private final Measures measures;
+    private final RecordingAnswers answers;
     private final ProtectionProperties properties;
     private final Clock clock;
 
@@ -40,13 +40,13 @@ public class OutboxSender {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             List<InstitutionGateway> gateways,
-            Measures measures,
+            RecordingAnswers answers,
             ProtectionProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.gateways = gateways;
-        this.measures = measures;
+        this.answers = answers;
         this.properties = properties;
         this.clock = clock;
     }
@@ -120,7 +120,7 @@ public class OutboxSender {
                         .param("id", d.id())
                         .update();
                 if ("EXECUTE".equals(d.operation())) {
-                    measures.sent(d.measureId(), now);
+                    answers.sent(d.measureId(), now);
                 }
                 delivered++;
             } catch (DeliveryFailed e) {

@@ -3,6 +3,7 @@ package io.purseguard.residents;
 import io.purseguard.identity.AuditTrail;
 import io.purseguard.identity.Caller;
 import io.purseguard.identity.Masking;
+import io.purseguard.identity.RevealReason;
 import io.purseguard.jurisdiction.Unit;
 import io.purseguard.jurisdiction.Units;
 import io.purseguard.scope.Placement;
@@ -112,7 +113,7 @@ public class ResidentDirectory {
      * @throws AccessDeniedException when the caller's role may not reveal
      */
     @Transactional(noRollbackFor = AccessDeniedException.class) // the refusal's audit entry must stay
-    public Optional<RevealedContact> reveal(UUID id, Caller caller, String reason) {
+    public Optional<RevealedContact> reveal(UUID id, Caller caller, RevealReason reason) {
         var found = jdbc.sql("SELECT r.id, r.name, r.id_number, r.phone FROM residents.resident r WHERE r.id = :id AND "
                         + caller.scope().predicate("r"))
                 .param("id", id)
@@ -127,10 +128,10 @@ public class ResidentDirectory {
             return found;
         }
         if (!caller.mayReveal()) {
-            audit.record(caller.name(), "REVEAL_DENIED", "resident", id.toString(), reason);
+            audit.record(caller.name(), "REVEAL_DENIED", "resident", id.toString(), reason.audited());
             throw new AccessDeniedException("role " + caller.role() + " may not reveal personal data");
         }
-        audit.record(caller.name(), "REVEAL", "resident", id.toString(), reason);
+        audit.record(caller.name(), "REVEAL", "resident", id.toString(), reason.audited());
         return found;
     }
 

@@ -4,6 +4,8 @@ import io.purseguard.identity.ApiToken;
 import io.purseguard.identity.ApiTokens;
 import io.purseguard.identity.Caller;
 import io.purseguard.identity.Role;
+import io.purseguard.identity.SignInLocks;
+import io.purseguard.identity.SignInLocks.Kind;
 import io.purseguard.identity.UserAccount;
 import io.purseguard.identity.UserAccounts;
 import io.purseguard.shell.AdminForms.NewToken;
@@ -14,6 +16,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,21 +48,31 @@ class AdminPages {
     private final UserAccounts users;
     private final ApiTokens tokens;
     private final AdminForms forms;
+    private final SignInLocks locks;
     private final ZoneId zone;
 
     AdminPages(
             UserAccounts users,
             ApiTokens tokens,
             AdminForms forms,
+            SignInLocks locks,
             @Value("${purseguard.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.users = users;
         this.tokens = tokens;
         this.forms = forms;
+        this.locks = locks;
         this.zone = zone;
     }
 
-    /** A user in the table: their scope's label (null: none) and when they were created, local time. */
-    public record UserRow(UserAccount user, ScopeLabel scope, ZonedDateTime created, boolean self) {}
+    /**
+     * A user in the table: their scope's label (null: none), when they were created and until when
+     * their sign-in is locked (null: it is not), local times.
+     */
+    public record UserRow(
+            UserAccount user, ScopeLabel scope, ZonedDateTime created, boolean self, ZonedDateTime lockedUntil) {}
+
+    /** A sign-in lock in force: on an account or an address, until a local time. */
+    public record LockRow(Kind kind, String key, ZonedDateTime until) {}
 
     /** A token in the table, with local times. */
     public record TokenRow(ApiToken token, ScopeLabel scope, ZonedDateTime created, ZonedDateTime revoked) {}
@@ -136,6 +149,15 @@ class AdminPages {
         return back("/admin/users", new Notice("admin.users.passwordReset", username, false), redirect);
     }
 
+    /** Lifts a sign-in lock on an account or an address (audited by identity). */
+    @PostMapping("/sign-in-locks/unlock")
+    ModelAndView unlock(Caller caller, @RequestParam Kind kind, @RequestParam String key, RedirectAttributes redirect) {
+        if (!locks.unlock(kind, key, caller)) {
+            return back("/admin/users", new Notice("admin.locks.none", key, true), redirect);
+        }
+        return back("/admin/users", new Notice("admin.locks.unlocked", key, false), redirect);
+    }
+
     @GetMapping("/tokens")
     String tokens(Model model) {
         model.addAttribute("form", NewToken.blank());
@@ -174,6 +196,11 @@ class AdminPages {
     private String usersPage(Caller caller, Model model) {
         var all = users.list();
         var label = forms.labeller(all.stream().map(UserAccount::scope).toList());
+        var inForce = locks.inForce().stream()
+                .map(l -> new LockRow(l.kind(), l.key(), local(l.lockedUntil())))
+                .toList();
+        var lockedAccounts = new HashMap<String, ZonedDateTime>();
+        inForce.stream().filter(l -> l.kind() == Kind.ACCOUNT).forEach(l -> lockedAccounts.put(l.key(), l.until()));
         model.addAttribute(
                 "rows",
                 all.stream()
@@ -181,8 +208,10 @@ class AdminPages {
                                 u,
                                 label.apply(u.scope()),
                                 local(u.createdAt()),
-                                u.username().equals(caller.name())))
+                                u.username().equals(caller.name()),
+                                lockedAccounts.get(u.username())))
                         .toList());
+        model.addAttribute("locks", inForce);
         model.addAttribute("roles", Role.values());
         model.addAttribute("units", forms.pickable());
         return "admin/users";

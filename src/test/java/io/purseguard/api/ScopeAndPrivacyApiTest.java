@@ -138,7 +138,8 @@ class ScopeAndPrivacyApiTest {
     void a_reveal_returns_the_full_values_and_writes_an_audit_entry() {
         var person = someoneWhere("station_code = :station");
         long before = audit.count();
-        var reply = station.post("/api/v1/residents/" + person.id() + "/reveal", "{\"reason\":\"上门劝阻核对身份\"}");
+        var reply = station.post(
+                "/api/v1/residents/" + person.id() + "/reveal", "{\"purpose\":\"VISIT\",\"reason\":\"上门劝阻核对身份\"}");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("idNumber").asText()).isEqualTo(person.idNumber());
         assertThat(reply.json().get("phone").asText()).isEqualTo(person.phone());
@@ -146,7 +147,7 @@ class ScopeAndPrivacyApiTest {
         assertThat(audit.count()).isEqualTo(before + 1);
         assertThat(entry.action()).isEqualTo("REVEAL");
         assertThat(entry.actor()).isEqualTo("token:test-station");
-        assertThat(entry.detail()).isEqualTo("上门劝阻核对身份");
+        assertThat(entry.detail()).isEqualTo("VISIT: 上门劝阻核对身份");
         assertThat(entry.remoteAddr()).isEqualTo("127.0.0.1");
     }
 
@@ -155,16 +156,31 @@ class ScopeAndPrivacyApiTest {
         var person = someoneWhere("station_code = :station");
         var grid = city.as(tokens.issue("test-grid", Role.GRID_WORKER, Scope.of(UnitKind.GRID, person.gridCode())));
         assertThat(grid.get("/api/v1/residents/" + person.id()).status()).isEqualTo(200);
-        var reply = grid.post("/api/v1/residents/" + person.id() + "/reveal", "{}");
+        var reply = grid.post("/api/v1/residents/" + person.id() + "/reveal", "{\"purpose\":\"VISIT\"}");
         assertThat(reply.status()).isEqualTo(403);
         assertThat(audit.recent("resident", person.id().toString(), 0, 1).get(0).action())
                 .isEqualTo("REVEAL_DENIED");
     }
 
     @Test
+    void a_reveal_needs_a_purpose_from_the_list_and_other_needs_words() {
+        var person = someoneWhere("station_code = :station");
+        long before = audit.count();
+        var none = station.post("/api/v1/residents/" + person.id() + "/reveal", "{\"reason\":\"看看\"}");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("errors").findValuesAsText("field")).containsExactly("purpose");
+        var other = station.post("/api/v1/residents/" + person.id() + "/reveal", "{\"purpose\":\"OTHER\"}");
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.json().get("errors").findValuesAsText("field")).containsExactly("reason");
+        var unknown = station.post("/api/v1/residents/" + person.id() + "/reveal", "{\"purpose\":\"CURIOSITY\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(audit.count()).as("nothing revealed, nothing to audit").isEqualTo(before);
+    }
+
+    @Test
     void revealing_someone_outside_the_scope_is_404_and_reveals_nothing() {
         var outsider = someoneWhere("station_code <> :station");
-        var reply = station.post("/api/v1/residents/" + outsider.id() + "/reveal", "{}");
+        var reply = station.post("/api/v1/residents/" + outsider.id() + "/reveal", "{\"purpose\":\"VISIT\"}");
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.json().toString()).doesNotContain(outsider.idNumber());
     }

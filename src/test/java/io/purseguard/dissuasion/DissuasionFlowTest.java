@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.purseguard.PurseguardTest;
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import io.purseguard.identity.Role;
 import io.purseguard.scope.Scope;
 import io.purseguard.scope.UnitKind;
@@ -54,6 +55,9 @@ class DissuasionFlowTest {
 
     @Autowired
     Tasks tasks;
+
+    @Autowired
+    EscalatingUncooperative escalating;
 
     @Autowired
     SlaClock slaClock;
@@ -158,7 +162,7 @@ class DissuasionFlowTest {
         assertThat(escalations(task.id())).containsExactly("SIGN_FOR:1:STATION_HEAD");
 
         // a "restarted" node: a fresh clock on the same database carries on where the first stopped
-        var restarted = new SlaClock(jdbc, transactions, tasks, notices, incomplete, clock, true);
+        var restarted = new SlaClock(jdbc, transactions, escalating, notices, incomplete, clock, true);
         restarted.tick(received.plus(Duration.ofMinutes(4)).plusSeconds(2));
         assertThat(escalations(task.id())).containsExactly("SIGN_FOR:1:STATION_HEAD", "SIGN_FOR:2:DISTRICT_CENTER");
         // one step per clock per tick: the first call (due at 5 min) starts at the station's head
@@ -187,7 +191,7 @@ class DissuasionFlowTest {
     void two_clock_instances_against_one_database_never_fire_the_same_step_twice() throws Exception {
         var first = warn(resident("grid_code IS NOT NULL", 13), "80000");
         var second = warn(resident("grid_code IS NOT NULL", 14), "80000");
-        var other = new SlaClock(jdbc, transactions, tasks, notices, incomplete, clock, true);
+        var other = new SlaClock(jdbc, transactions, escalating, notices, incomplete, clock, true);
         var when = first.receivedAt().plus(Duration.ofMinutes(70));
         var barrier = new CyclicBarrier(2);
         var pool = Executors.newFixedThreadPool(2);
@@ -374,7 +378,9 @@ class DissuasionFlowTest {
                                 ContactChannel.PHONE, ContactResult.ANSWERED, null, null, null, null, null)))
                 .isInstanceOf(Tasks.TaskNotFound.class);
         // a team member may reveal the number they must call; it is audited
-        assertThat(tasks.reveal(theirs.id(), grid).phone()).doesNotContain("*");
+        assertThat(tasks.reveal(theirs.id(), grid, new RevealReason(RevealReason.Purpose.VISIT, null))
+                        .phone())
+                .doesNotContain("*");
         assertThat(jdbc.sql("SELECT count(*) FROM identity.audit_entry WHERE action = 'TASK_PERSON_REVEALED' "
                                 + "AND target_id = :t AND actor = 'grid-flow'")
                         .param("t", theirs.id().toString())

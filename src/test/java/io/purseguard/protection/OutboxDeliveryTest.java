@@ -32,6 +32,9 @@ class OutboxDeliveryTest extends BankReceiverContext {
     Measures measures;
 
     @Autowired
+    RecordingAnswers answers;
+
+    @Autowired
     OutboxSender sender;
 
     @Autowired
@@ -141,7 +144,7 @@ class OutboxDeliveryTest extends BankReceiverContext {
         assertThat(RECEIVER.requests(key(m))).isEmpty();
 
         // the next process: a new sender over the same database and gateways, as after a restart
-        var restarted = new OutboxSender(jdbc, transactions, gateways, measures, properties, clock);
+        var restarted = new OutboxSender(jdbc, transactions, gateways, answers, properties, clock);
         var now = clock.instant();
         assertThat(restarted.drain(now)).isGreaterThanOrEqualTo(1);
         assertThat(RECEIVER.requests(key(m))).hasSize(1);
@@ -178,7 +181,7 @@ class OutboxDeliveryTest extends BankReceiverContext {
                 }
             }
         };
-        var dying = new OutboxSender(jdbc, transactions, List.of(crashing), measures, properties, clock);
+        var dying = new OutboxSender(jdbc, transactions, List.of(crashing), answers, properties, clock);
         var now = clock.instant();
         try {
             dying.drain(now);

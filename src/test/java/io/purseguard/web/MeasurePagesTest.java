@@ -384,11 +384,30 @@ class MeasurePagesTest {
         assertThat(htmxPost(station, "/", "/bank/" + theirs.measureId() + "/acknowledge", Map.of())
                         .status())
                 .isEqualTo(403);
-        // the liaison's measure page offers the liaison's answers, not the officers'
+        // the liaison's measure page offers the liaison's answers, not the officers', and the notice the
+        // bank acts on
         var fresh = measure(MeasureKind.STOP_PAYMENT, LOCAL_BANK, account(), new BigDecimal("800"));
         assertThat(bank.get("/measures/" + fresh.measureId()).body())
-                .contains("受理", "已执行", "拒绝原因（必填）")
-                .doesNotContain("解除措施", "notice.pdf", "查看预警");
+                .contains("受理", "已执行", "拒绝原因（必填）", "notice.pdf")
+                .doesNotContain("解除措施", "查看预警");
+    }
+
+    @Test
+    void a_bank_liaison_prints_the_notice_of_their_own_banks_measure_and_the_print_is_audited() {
+        var mine = measure(MeasureKind.FREEZE, LOCAL_BANK, account(), new BigDecimal("9000"));
+        var theirs = measure(MeasureKind.FREEZE, "某银行", account(), new BigDecimal("9000"));
+        var bank = WebSession.signedIn(port, "bank", PASSWORD);
+
+        var pdf = bank.get("/measures/" + mine.measureId() + "/notice.pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
+        assertThat(audited("bank", "MEASURE_NOTICE_PRINTED", mine.measureId())).isEqualTo(1);
+        assertThat(bank.get("/measures/" + theirs.measureId() + "/notice.pdf").status())
+                .isEqualTo(404);
+        assertThat(WebSession.signedIn(port, "auditor", PASSWORD)
+                        .get("/measures/" + mine.measureId() + "/notice.pdf")
+                        .status())
+                .isEqualTo(403);
     }
 
     // ---------------------------------------------------------------- money protected
@@ -455,9 +474,9 @@ class MeasurePagesTest {
         download("station", path);
         assertThat(audited("station", "MEASURE_NOTICE_PRINTED", m.measureId())).isEqualTo(2);
 
-        // only roles that may reveal print it, and only within their view
+        // only roles that may reveal, and the bank's own liaison (issue 12), print it, within their view
         assertThat(download("grid", path).statusCode()).isEqualTo(403);
-        assertThat(download("bank", path).statusCode()).isEqualTo(403);
+        assertThat(download("bank", path).statusCode()).isEqualTo(200);
         assertThat(download("station2", path).statusCode()).isEqualTo(404);
         assertThat(download("center", path).statusCode()).isEqualTo(200);
         assertThat(audited("grid", "MEASURE_NOTICE_PRINTED", m.measureId())).isZero();

@@ -3,6 +3,7 @@ package io.purseguard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.purseguard.identity.Role;
+import io.purseguard.identity.SignInLocks;
 import io.purseguard.jurisdiction.StaffRole;
 import io.purseguard.jurisdiction.TreeShape;
 import io.purseguard.residents.Gender;
@@ -54,6 +55,7 @@ class MessageBundlesInSyncTest {
             "gender.", names(Gender.values()),
             "weekday.", names(DayOfWeek.values()),
             "units.shape.", names(TreeShape.values()),
+            "admin.locks.kind.", names(SignInLocks.Kind.values()),
             // a unit's parents: every kind but the grid can be one
             "unit.parent.",
                     names(Stream.of(UnitKind.values())

@@ -98,7 +98,7 @@ class ResidentPagesTest {
         var reason = "核查预警 " + UUID.randomUUID();
         var revealed = station.post(
                 "/residents/" + mine.id() + "/reveal",
-                Map.of("reason", reason),
+                Map.of("purpose", "IDENTITY_CHECK", "reason", reason),
                 "HX-Request",
                 "true",
                 "X-CSRF-TOKEN",
@@ -108,7 +108,7 @@ class ResidentPagesTest {
         assertThat(jdbc.sql("SELECT count(*) FROM identity.audit_entry WHERE action = 'REVEAL' AND actor = 'station'"
                                 + " AND target_id = :id AND detail = :reason")
                         .param("id", mine.id().toString())
-                        .param("reason", reason)
+                        .param("reason", "IDENTITY_CHECK: " + reason)
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
@@ -135,7 +135,7 @@ class ResidentPagesTest {
 
         var reply = grid.post(
                 "/residents/" + neighbour.id() + "/reveal",
-                Map.of(),
+                Map.of("purpose", "VISIT"),
                 "HX-Request",
                 "true",
                 "X-CSRF-TOKEN",

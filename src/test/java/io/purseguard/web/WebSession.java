@@ -65,14 +65,22 @@ final class WebSession {
      * {@code /login?error}); for testing refusals, where {@link #signedIn} would fail.
      */
     static boolean canSignIn(int port, String username, String password) {
+        var reply = trySignIn(port, username, password);
+        return reply.status() == 302 && !reply.location().contains("/login");
+    }
+
+    /**
+     * The sign-in form's answer to these credentials, sent with these headers (such as the
+     * {@code X-Forwarded-For} a proxy adds), on a fresh session.
+     */
+    static Page trySignIn(int port, String username, String password, String... headers) {
         var session = new WebSession(port);
-        var matcher = HIDDEN_CSRF.matcher(session.get("/login").body());
+        var matcher = HIDDEN_CSRF.matcher(session.get("/login", headers).body());
         if (!matcher.find()) {
             throw new AssertionError("no CSRF field on the sign-in page");
         }
-        var reply =
-                session.post("/login", Map.of("username", username, "password", password, "_csrf", matcher.group(1)));
-        return reply.status() == 302 && !reply.location().contains("error");
+        return session.post(
+                "/login", Map.of("username", username, "password", password, "_csrf", matcher.group(1)), headers);
     }
 
     Page get(String path, String... headers) {
@@ -87,6 +95,25 @@ final class WebSession {
         var request = request(path, headers)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(request);
+    }
+
+    /** A multipart form as a browser sends it: the text fields, and one file under {@code fileField}. */
+    Page postFile(
+            String path, Map<String, String> form, String fileField, String filename, byte[] content, String type) {
+        var boundary = "----purseguard" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        form.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + filename + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         return send(request);
     }
 

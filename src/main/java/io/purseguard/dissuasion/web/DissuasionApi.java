@@ -6,6 +6,7 @@ import io.purseguard.dissuasion.Outcome;
 import io.purseguard.dissuasion.TaskView;
 import io.purseguard.dissuasion.Tasks;
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -65,9 +66,17 @@ class DissuasionApi {
 
     @PostMapping("/api/v1/tasks/{id}/reveal")
     @Operation(summary = "The person's full phone and ID number, for the team or an officer; audited")
-    Tasks.Revealed reveal(Caller caller, @PathVariable UUID id) {
-        return tasks.reveal(id, caller);
+    Tasks.Revealed reveal(Caller caller, @PathVariable UUID id, @RequestBody(required = false) RevealRequest request) {
+        var reason =
+                request == null ? RevealReason.of(null, null) : RevealReason.of(request.purpose(), request.reason());
+        return tasks.reveal(id, caller, reason);
     }
+
+    /**
+     * Why: {@code purpose} is one of {@link RevealReason.Purpose} (DISSUASION_CALL, VISIT, PROTECTION, CASE,
+     * IDENTITY_CHECK, OTHER); {@code reason} is free text, required for OTHER.
+     */
+    record RevealRequest(String purpose, String reason) {}
 
     /** A contact as posted; {@code at} is ISO-8601 with offset and defaults to now. */
     record ContactBody(
@@ -115,10 +124,18 @@ class DissuasionApi {
     }
 
     @PostMapping(path = "/api/v1/tasks/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "A photo taken at the visit (JPEG or PNG, ≤ 10 MB); refer to it from a contact")
-    Map<String, UUID> photo(Caller caller, @PathVariable UUID id, @RequestPart("photo") MultipartFile photo)
+    @Operation(
+            summary = "A photo taken at the visit (JPEG, PNG, WebP or HEIC by its bytes, ≤ 10 MB); refer to it"
+                    + " from a contact",
+            description = "The GPS position is taken out of the photo unless keepLocation is true; a HEIC photo"
+                    + " is refused without keepLocation, since its position cannot be taken out.")
+    Map<String, UUID> photo(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestPart("photo") MultipartFile photo,
+            @RequestParam(defaultValue = "false") boolean keepLocation)
             throws IOException {
-        return Map.of("photoId", tasks.addPhoto(id, caller, photo.getContentType(), photo.getBytes()));
+        return Map.of("photoId", tasks.addPhoto(id, caller, photo.getBytes(), keepLocation));
     }
 
     @GetMapping("/api/v1/tasks/{id}/photos/{photoId}")

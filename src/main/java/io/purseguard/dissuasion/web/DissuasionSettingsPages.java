@@ -50,15 +50,15 @@ class DissuasionSettingsPages {
             Map.of("dissuasion", Checklist.DISSUASION, "revisit", Checklist.REVISIT);
 
     private final DissuasionSettings settings;
-    private final TaskPages taskPages;
+    private final TaskScreens screens;
 
-    DissuasionSettingsPages(DissuasionSettings settings, TaskPages taskPages) {
+    DissuasionSettingsPages(DissuasionSettings settings, TaskScreens screens) {
         this.settings = settings;
-        this.taskPages = taskPages;
+        this.screens = screens;
     }
 
     static boolean mayRead(Caller caller) {
-        return TaskPages.seesTasks(caller) || caller.role() == Role.ADMIN;
+        return TaskScreens.seesTasks(caller) || caller.role() == Role.ADMIN;
     }
 
     @GetMapping("/dissuasion/settings")
@@ -76,7 +76,7 @@ class DissuasionSettingsPages {
             @RequestParam MultiValueMap<String, String> fields,
             Locale locale,
             RedirectAttributes redirect) {
-        var form = TaskPages.form("policy", fields);
+        var form = TaskScreens.form("policy", fields);
         var errors = new LinkedHashMap<String, String>();
         var windows = new EnumMap<WarningLevel, DissuasionPolicy.Windows>(WarningLevel.class);
         for (var level : WarningLevel.values()) {
@@ -104,13 +104,13 @@ class DissuasionSettingsPages {
             var policy = new DissuasionPolicy(Map.copyOf(windows), List.copyOf(days), watchMonths, secondVisitHours);
             try {
                 settings.publishPolicy(policy, caller.name());
-                redirect.addFlashAttribute("notice", new TaskPages.Notice("task.settings.published", false));
+                redirect.addFlashAttribute("notice", new TaskScreens.Notice("task.settings.published", false));
                 return new ModelAndView("redirect:/dissuasion/settings#policy");
             } catch (DissuasionSettings.InvalidSetting e) {
                 e.problems().forEach((field, problem) -> errors.put(policyField(field), policyProblem(field)));
             }
         }
-        return again(caller, new TaskPages.Form("policy", form.values(), Set.of(), errors), locale);
+        return again(caller, new TaskScreens.Form("policy", form.values(), Set.of(), errors), locale);
     }
 
     @PostMapping("/dissuasion/settings/checklists/{name}")
@@ -125,7 +125,7 @@ class DissuasionSettingsPages {
         if (setting == null) {
             return Pages.notFound();
         }
-        var form = TaskPages.form("checklist-" + name, fields);
+        var form = TaskScreens.form("checklist-" + name, fields);
         int rows = rows(form);
         var items = new ArrayList<Checklist.Item>();
         var rowOf = new HashMap<Integer, Integer>();
@@ -143,7 +143,7 @@ class DissuasionSettingsPages {
         var errors = new LinkedHashMap<String, String>();
         try {
             settings.publishChecklist(setting, new Checklist(List.copyOf(items)), caller.name());
-            redirect.addFlashAttribute("notice", new TaskPages.Notice("task.settings.published", false));
+            redirect.addFlashAttribute("notice", new TaskScreens.Notice("task.settings.published", false));
             return new ModelAndView("redirect:/dissuasion/settings#checklist-" + name);
         } catch (DissuasionSettings.InvalidSetting e) {
             e.problems().forEach((field, problem) -> {
@@ -156,16 +156,16 @@ class DissuasionSettingsPages {
                 }
             });
         }
-        return again(caller, new TaskPages.Form(form.name(), form.values(), Set.of(), errors), locale);
+        return again(caller, new TaskScreens.Form(form.name(), form.values(), Set.of(), errors), locale);
     }
 
-    private ModelAndView again(Caller caller, TaskPages.Form failed, Locale locale) {
+    private ModelAndView again(Caller caller, TaskScreens.Form failed, Locale locale) {
         var view = page(caller, failed, HttpStatus.BAD_REQUEST, locale);
-        view.addObject("notice", new TaskPages.Notice("task.settings.notPublished", true));
+        view.addObject("notice", new TaskScreens.Notice("task.settings.notPublished", true));
         return view;
     }
 
-    private ModelAndView page(Caller caller, TaskPages.Form failed, HttpStatus status, Locale locale) {
+    private ModelAndView page(Caller caller, TaskScreens.Form failed, HttpStatus status, Locale locale) {
         var view = new ModelAndView("tasks/settings", status);
         var policy = settings.policy();
         var dissuasion = settings.checklist(Checklist.DISSUASION);
@@ -175,8 +175,8 @@ class DissuasionSettingsPages {
         view.addObject("dissuasion", dissuasion);
         view.addObject("revisit", revisit);
         view.addObject("editable", caller.role() == Role.ADMIN);
-        view.addObject("seesTasks", TaskPages.seesTasks(caller));
-        view.addObject("clocks", taskPages.clocks(locale));
+        view.addObject("seesTasks", TaskScreens.seesTasks(caller));
+        view.addObject("clocks", screens.clocks(locale));
         view.addObject("en", "en".equals(locale.getLanguage()));
         view.addObject(
                 "policyForm", failed != null && failed.name().equals("policy") ? failed : policyForm(policy.body()));
@@ -194,9 +194,9 @@ class DissuasionSettingsPages {
                 "rowIndexes",
                 Map.of(
                         "dissuasion",
-                        indexes((TaskPages.Form) view.getModel().get("dissuasionForm")),
+                        indexes((TaskScreens.Form) view.getModel().get("dissuasionForm")),
                         "revisit",
-                        indexes((TaskPages.Form) view.getModel().get("revisitForm"))));
+                        indexes((TaskScreens.Form) view.getModel().get("revisitForm"))));
         view.addObject(
                 "policyHistory",
                 settings.history(DissuasionSettings.POLICY, DissuasionPolicy.class).stream()
@@ -215,7 +215,7 @@ class DissuasionSettingsPages {
         return view;
     }
 
-    static TaskPages.Form policyForm(DissuasionPolicy policy) {
+    static TaskScreens.Form policyForm(DissuasionPolicy policy) {
         var values = new LinkedHashMap<String, String>();
         for (var level : WarningLevel.values()) {
             var w = policy.windowsFor(level);
@@ -231,10 +231,10 @@ class DissuasionSettingsPages {
                         ", ", policy.revisitDays().stream().map(String::valueOf).toList()));
         values.put("watchMonths", Integer.toString(policy.watchMonths()));
         values.put("secondVisitHours", Integer.toString(policy.secondVisitHours()));
-        return new TaskPages.Form("policy", values, Set.of(), Map.of());
+        return new TaskScreens.Form("policy", values, Set.of(), Map.of());
     }
 
-    static TaskPages.Form checklistForm(String name, Checklist checklist) {
+    static TaskScreens.Form checklistForm(String name, Checklist checklist) {
         var values = new LinkedHashMap<String, String>();
         var items = checklist.items();
         for (int i = 0; i < items.size(); i++) {
@@ -245,20 +245,20 @@ class DissuasionSettingsPages {
             values.put("item" + i + ".en", item.en());
         }
         values.put("rows", Integer.toString(items.size() + BLANK_ROWS));
-        return new TaskPages.Form(name, values, Set.of(), Map.of());
+        return new TaskScreens.Form(name, values, Set.of(), Map.of());
     }
 
-    private static List<Integer> indexes(TaskPages.Form form) {
+    private static List<Integer> indexes(TaskScreens.Form form) {
         return java.util.stream.IntStream.range(0, rows(form)).boxed().toList();
     }
 
     /** How many item rows the form had (at most 100). */
-    static int rows(TaskPages.Form form) {
+    static int rows(TaskScreens.Form form) {
         var text = form.value("rows");
         return WHOLE.matcher(text).matches() ? Math.min(100, Integer.parseInt(text)) : 0;
     }
 
-    private static Integer whole(TaskPages.Form form, String field, Map<String, String> errors, boolean blankIsNone) {
+    private static Integer whole(TaskScreens.Form form, String field, Map<String, String> errors, boolean blankIsNone) {
         var text = form.value(field).strip();
         if (text.isEmpty() && blankIsNone) {
             return null;

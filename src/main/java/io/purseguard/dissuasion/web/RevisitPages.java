@@ -30,19 +30,21 @@ class RevisitPages {
     private final Tasks tasks;
     private final DissuasionSettings settings;
     private final TaskPages taskPages;
+    private final TaskScreens screens;
 
-    RevisitPages(Tasks tasks, DissuasionSettings settings, TaskPages taskPages) {
+    RevisitPages(Tasks tasks, DissuasionSettings settings, TaskPages taskPages, TaskScreens screens) {
         this.tasks = tasks;
         this.settings = settings;
         this.taskPages = taskPages;
+        this.screens = screens;
     }
 
     @GetMapping("/revisits")
     ModelAndView list(Caller caller, Locale locale) {
-        if (!TaskPages.seesTasks(caller)) {
+        if (!TaskScreens.seesTasks(caller)) {
             return Pages.forbidden();
         }
-        return page(caller, TaskPages.Forms.none(), HttpStatus.OK, locale);
+        return page(caller, TaskScreens.Forms.none(), HttpStatus.OK, locale);
     }
 
     /** Completes a revisit; {@code from=task} returns to the task's page, otherwise to the list. */
@@ -53,27 +55,27 @@ class RevisitPages {
             @RequestParam MultiValueMap<String, String> fields,
             Locale locale,
             RedirectAttributes redirect) {
-        var revisitId = TaskPages.uuid(id);
-        if (revisitId.isEmpty() || !TaskPages.seesTasks(caller)) {
+        var revisitId = TaskScreens.uuid(id);
+        if (revisitId.isEmpty() || !TaskScreens.seesTasks(caller)) {
             return Pages.notFound();
         }
-        var form = TaskPages.form("revisit-" + revisitId.get(), fields);
+        var form = TaskScreens.form("revisit-" + revisitId.get(), fields);
         boolean fromTask = form.value("from").equals("task");
         var answers = new LinkedHashMap<String, Boolean>();
         form.checked().forEach(item -> answers.put(item, true));
         try {
             var task =
                     tasks.completeRevisit(revisitId.get(), caller, new Tasks.RevisitInput(answers, form.value("note")));
-            redirect.addFlashAttribute("notice", new TaskPages.Notice("task.notice.revisit", false));
+            redirect.addFlashAttribute("notice", new TaskScreens.Notice("task.notice.revisit", false));
             return new ModelAndView(fromTask ? "redirect:/tasks/" + task.id() + "#revisits" : "redirect:/revisits");
         } catch (Tasks.TaskNotFound e) {
             return Pages.notFound();
         } catch (Tasks.TaskActionRefused e) {
-            redirect.addFlashAttribute("notice", new TaskPages.Notice("task.notice.revisitDone", true));
+            redirect.addFlashAttribute("notice", new TaskScreens.Notice("task.notice.revisitDone", true));
             return new ModelAndView("redirect:/revisits");
         } catch (Tasks.InvalidTaskInput e) {
-            var forms = new TaskPages.Forms(form.failing(e.field(), e.getMessage()));
-            var task = TaskPages.uuid(form.value("task")).flatMap(t -> tasks.find(t, caller));
+            var forms = new TaskScreens.Forms(form.failing(e.field(), e.getMessage()));
+            var task = TaskScreens.uuid(form.value("task")).flatMap(t -> tasks.find(t, caller));
             // a form from before someone else completed the revisit: say so rather than what is missing
             boolean alreadyDone = task.map(t ->
                             t.revisits().stream().anyMatch(r -> r.id().equals(revisitId.get()) && r.doneAt() != null))
@@ -83,17 +85,18 @@ class RevisitPages {
                     ? taskPages.page(caller, task.get(), forms, null, status, locale)
                     : page(caller, forms, status, locale);
             view.addObject(
-                    "notice", new TaskPages.Notice(alreadyDone ? "task.notice.revisitDone" : "task.notice.fix", true));
+                    "notice",
+                    new TaskScreens.Notice(alreadyDone ? "task.notice.revisitDone" : "task.notice.fix", true));
             return view;
         }
     }
 
-    private ModelAndView page(Caller caller, TaskPages.Forms forms, HttpStatus status, Locale locale) {
+    private ModelAndView page(Caller caller, TaskScreens.Forms forms, HttpStatus status, Locale locale) {
         var view = new ModelAndView("tasks/revisits", status);
         view.addObject("revisits", tasks.revisitsDue(caller, LIMIT));
         view.addObject("revisitChecklist", settings.checklist(Checklist.REVISIT));
         view.addObject("forms", forms);
-        view.addObject("clocks", taskPages.clocks(locale));
+        view.addObject("clocks", screens.clocks(locale));
         view.addObject("en", "en".equals(locale.getLanguage()));
         return view;
     }

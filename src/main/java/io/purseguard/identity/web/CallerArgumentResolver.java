@@ -2,6 +2,7 @@ package io.purseguard.identity.web;
 
 import io.purseguard.identity.Caller;
 import io.purseguard.identity.CurrentCaller;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -14,6 +15,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Lets any controller take a {@link Caller} parameter: the signed-in person or the API client. */
 @Configuration(proxyBeanMethods = false)
 class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+    static {
+        // the caller comes from the session or the bearer token, never from the request: keep it out of
+        // the OpenAPI document, where it would read as a required query parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Override
     public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {

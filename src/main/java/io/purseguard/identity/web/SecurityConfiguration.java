@@ -1,6 +1,7 @@
 package io.purseguard.identity.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.purseguard.identity.ApiPermissions;
 import io.purseguard.identity.ApiTokens;
 import io.purseguard.identity.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,15 +16,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -57,18 +62,34 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) ->
                 problem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required", request, true);
-        AccessDeniedHandler forbidden = (request, response, e) ->
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            if (anonymous()) {
+                // nobody signed in: the honest answer is "who are you", whatever was refused
+                unauthorized.commence(request, response, null);
+            } else if (e instanceof CsrfException) {
+                problem(json, response, HttpStatus.FORBIDDEN, CSRF_REFUSED, request, false);
+            } else {
                 problem(json, response, HttpStatus.FORBIDDEN, "This role may not do that", request, false);
+            }
+        };
         // A bearer request carries no ambient credentials, so CSRF only guards session-borne writes.
         RequestMatcher sessionWrites = new AndRequestMatcher(
                 CsrfFilterDefaults.REQUIRES_PROTECTION, new NegatedRequestMatcher(BearerTokenFilter::hasBearer));
+        SecurityHeaders.apply(http);
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a
-                        // banks' and carriers' answers carry an HMAC signature the endpoint checks
-                        .requestMatchers(HttpMethod.POST, "/api/v1/protection/callbacks/**")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(a -> {
+                    for (var permission : ApiPermissions.all()) {
+                        var operation = a.requestMatchers(permission.method(), permission.path());
+                        if (permission.signed()) {
+                            operation.permitAll();
+                        } else {
+                            operation.hasAnyAuthority(permission.authorities());
+                        }
+                    }
+                    // an operation missing from the table fails the build (PermissionMatrixTest); an unknown
+                    // path is left to answer 404
+                    a.anyRequest().authenticated();
+                })
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), AnonymousAuthenticationFilter.class)
                 .csrf(c -> c.requireCsrfProtectionMatcher(sessionWrites)
                         .ignoringRequestMatchers("/api/v1/protection/callbacks/**"))
@@ -76,9 +97,22 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** What a session-borne write without a valid CSRF token is told. */
+    static final String CSRF_REFUSED =
+            "Missing or invalid CSRF token: send the X-CSRF-TOKEN header of your session, or use a bearer token";
+
+    private static boolean anonymous() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null
+                || authentication instanceof AnonymousAuthenticationToken
+                || !authentication.isAuthenticated();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
+        SecurityHeaders.apply(http);
+        SignInThrottling.guard(http);
         return http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC)
                         .permitAll()
                         .requestMatchers("/audit/**")
@@ -99,6 +133,16 @@ class SecurityConfiguration {
                         f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .build();
+    }
+
+    /**
+     * A request the firewall refuses (an encoded dot or slash, a NUL, a path that escapes itself) is a
+     * 400 problem, as the API answers everything else, rather than the container's error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(ObjectMapper json) {
+        return (request, response, e) -> problem(
+                json, response, HttpStatus.BAD_REQUEST, "The request's address is not acceptable", request, false);
     }
 
     @Bean
@@ -122,7 +166,11 @@ class SecurityConfiguration {
             boolean challenge)
             throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException e) {
+            // an address the firewall refused may not even be a URI: the problem goes without it
+        }
         response.setStatus(status.value());
         if (challenge) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"purseguard\"");

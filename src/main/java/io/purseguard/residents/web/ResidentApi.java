@@ -1,6 +1,7 @@
 package io.purseguard.residents.web;
 
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import io.purseguard.residents.ResidentDetail;
 import io.purseguard.residents.ResidentDirectory;
 import io.purseguard.residents.ResidentPage;
@@ -56,11 +57,16 @@ class ResidentApi {
     @PostMapping("/{id}/reveal")
     @Operation(summary = "The full ID number and phone; allowed to center and station roles, always audited")
     RevealedContact reveal(Caller caller, @PathVariable UUID id, @RequestBody(required = false) RevealRequest request) {
-        var reason = request == null ? null : request.reason();
+        var reason =
+                request == null ? RevealReason.of(null, null) : RevealReason.of(request.purpose(), request.reason());
         return residents.reveal(id, caller, reason).orElseThrow(() -> notFound(id));
     }
 
-    record RevealRequest(String reason) {}
+    /**
+     * Why: {@code purpose} is one of {@link RevealReason.Purpose} (DISSUASION_CALL, VISIT, PROTECTION, CASE,
+     * IDENTITY_CHECK, OTHER); {@code reason} is free text, required for OTHER.
+     */
+    record RevealRequest(String purpose, String reason) {}
 
     /** The detail, flattened for the API: {@code gridCode} at the top, ties as {residentId, relation}. */
     record ResidentJson(

@@ -1,6 +1,7 @@
 package io.purseguard.residents.web;
 
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import io.purseguard.jurisdiction.Unit;
 import io.purseguard.jurisdiction.Units;
 import io.purseguard.platform.Htmx;
@@ -163,10 +164,13 @@ class ResidentPages {
      * that may not reveal gets 403 (and the refusal is audited too).
      */
     @PostMapping("/{id}/reveal")
-    ModelAndView reveal(Caller caller, @PathVariable String id, @RequestParam(required = false) String reason) {
-        var contact = Pages.uuid(id)
-                .flatMap(uuid ->
-                        residents.reveal(uuid, caller, reason == null || reason.isBlank() ? null : reason.strip()));
+    ModelAndView reveal(
+            Caller caller,
+            @PathVariable String id,
+            @RequestParam(required = false) String purpose,
+            @RequestParam(required = false) String reason) {
+        var why = RevealReason.of(purpose, reason); // refused as a 400 naming the field
+        var contact = Pages.uuid(id).flatMap(uuid -> residents.reveal(uuid, caller, why));
         if (contact.isEmpty()) {
             return Pages.notFound();
         }
