@@ -46,6 +46,8 @@ public final class ApiPermissions {
             allow(POST, "/api/v1/warnings", with(OFFICERS, INTAKE_BRIDGE)),
             allow(GET, "/api/v1/warnings", PEOPLE),
             allow(GET, "/api/v1/warnings/{id}", PEOPLE),
+            // who may see the full values is WarningReveal's rule, which audits a refused reveal too
+            allow(POST, "/api/v1/warnings/{id}/reveal", PEOPLE),
             allow(POST, "/api/v1/warnings/{id}/sign-for", OFFICERS),
             // a station says "not ours"; a center transfers instead
             allow(POST, "/api/v1/warnings/{id}/return", EnumSet.of(STATION_OFFICER)),

@@ -2,6 +2,7 @@ package io.purseguard.warning;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.purseguard.platform.Text;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +59,10 @@ public record FieldError(
             var field = mismatch.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return of(field, Code.WRONG_SHAPE);
+            // the house's JSON guard (platform.TextGuard) refuses a string with a control character
+            return Text.CONTROL_CHARACTERS.equals(mismatch.getOriginalMessage())
+                    ? of(field, Code.CONTROL_CHARACTERS)
+                    : of(field, Code.WRONG_SHAPE);
         }
         return of("item", Code.NOT_A_CLUE);
     }
@@ -71,11 +75,19 @@ public record FieldError(
      */
     public enum Code {
         REQUIRED("required", "is required"),
-        /** {0}: the most characters allowed. */
+        /** {0}: the most characters allowed (a {@link Text} length). */
         TOO_LONG("tooLong", "must be at most {0} characters"),
+        /** NUL or another control character ({@link Text#hasControlCharacters}), in any door. */
+        CONTROL_CHARACTERS("control", Text.CONTROL_CHARACTERS),
+        /** Every field of a clue is one line. */
+        LINE_BREAKS("lineBreaks", "must be a single line"),
         /** {0}: the kind, as in the contract ({@code FUND}); {1}: its label, resolved from the bundles. */
         AMOUNT_REQUIRED("amountRequired", "is required for a {0} clue"),
         NEGATIVE("negative", "must not be negative"),
+        /** {0}: the smallest amount, {@code 0.01}. */
+        AMOUNT_MIN("amountMin", "must be at least {0} yuan"),
+        /** {0}: the largest amount, {@code 10000000000.00}. */
+        AMOUNT_MAX("amountMax", "must be at most {0} yuan"),
         DECIMALS("decimals", "must have at most 2 decimals (yuan and fen)"),
         /** {0}: the text given. */
         NOT_A_NUMBER("notANumber", "is not a number: {0}"),
@@ -92,6 +104,18 @@ public record FieldError(
         ACCOUNT_LUHN("account.luhn", "card number fails the Luhn check"),
         ACCOUNT_LENGTH("account.length", "must be 8 to 30 digits"),
         FUTURE("future", "is in the future"),
+        /** {0}: the earliest date a clue may name, {@code 2000-01-01}. */
+        TOO_EARLY("tooEarly", "must not be before {0}"),
+        /**
+         * The database refused the clue though validation passed it (a check validation lacks); the
+         * batch's other clues are taken in. No SQL is shown: the log holds it.
+         */
+        STORAGE("storage", "could not be stored; the other clues of the batch are not affected"),
+        /**
+         * A station officer posts only clues found locally; this one was routed elsewhere. {0}: the unit
+         * it was routed to.
+         */
+        OUTSIDE_STATION("outsideStation", "places the person outside the area of your station (routed to {0})"),
         /** Refused for a reason this list does not name (a check that has learnt new words). */
         INVALID("invalid", "is invalid"),
         TIME_FORMAT("timeFormat", "must be ISO-8601 with an offset, e.g. 2026-11-22T09:30:00+08:00"),

@@ -1,9 +1,9 @@
 package io.purseguard.warning;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.purseguard.identity.AuditTrail;
+import io.purseguard.identity.Caller;
+import io.purseguard.identity.Role;
 import io.purseguard.platform.TimeOrderedIds;
-import io.purseguard.platform.Unnest;
 import io.purseguard.residents.IdNumber;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,20 +15,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
@@ -54,11 +52,11 @@ public class WarningIntake {
     private final WarningRouter router;
     private final RuleSets ruleSets;
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final WarningRows warningRows;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final IntakeThreads threads;
-    private final ObjectMapper json;
+    private final AuditTrail audit;
     private final Clock clock;
 
     WarningIntake(
@@ -66,30 +64,75 @@ public class WarningIntake {
             WarningRouter router,
             RuleSets ruleSets,
             JdbcClient jdbc,
-            JdbcTemplate batch,
+            WarningRows warningRows,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             IntakeThreads threads,
-            ObjectMapper json,
+            AuditTrail audit,
             Clock clock) {
         this.validation = validation;
         this.router = router;
         this.ruleSets = ruleSets;
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.warningRows = warningRows;
         this.events = events;
         this.transactions = transactions;
         this.threads = threads;
-        this.json = json;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /**
-     * Takes in up to {@value #MAX_BATCH} clues and answers one result per clue, in order.
-     *
-     * @throws IllegalArgumentException for a batch larger than {@value #MAX_BATCH}
+     * Takes in clues from a door that is no person or token (Kafka, the demo feed), which names itself
+     * as the one who took them in; see {@link #take(List, IntakeDoor, Caller)}.
      */
     public List<IntakeResult> take(List<ClueDraft> drafts, IntakeDoor door) {
+        return take(drafts, door, null);
+    }
+
+    /**
+     * Takes in up to {@value #MAX_BATCH} clues and answers one result per clue, in order. Each clue is
+     * taken or refused on its own: a clue the database refuses though validation passed it is REJECTED
+     * ({@link FieldError.Code#STORAGE}) and the others are stored. The call is audited (who, which door,
+     * how many accepted, duplicate and rejected), and its warnings name {@code caller} as who took them
+     * in. A station officer may post only clues placed in the station's own area (a clue found
+     * locally); one routed elsewhere is REJECTED, naming the field the router placed the person by.
+     *
+     * @param caller the signed-in user or API token, or null for a door that is neither
+     * @throws IllegalArgumentException for a batch larger than {@value #MAX_BATCH}
+     */
+    public List<IntakeResult> take(List<ClueDraft> drafts, IntakeDoor door, Caller caller) {
+        var results = validateAndTake(drafts, door, caller);
+        audited(results, door, caller);
+        return results;
+    }
+
+    /** One audit entry per call, after its writes (their own transactions are not held for it). */
+    private void audited(List<IntakeResult> results, IntakeDoor door, Caller caller) {
+        var counts = new EnumMap<IntakeResult.Status, Integer>(IntakeResult.Status.class);
+        for (var status : IntakeResult.Status.values()) {
+            counts.put(status, 0);
+        }
+        results.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        audit.record(
+                receivedBy(door, caller),
+                AUDIT_ACTION,
+                "intake",
+                door.name(),
+                "accepted " + counts.get(IntakeResult.Status.ACCEPTED) + ", duplicate "
+                        + counts.get(IntakeResult.Status.DUPLICATE) + ", rejected "
+                        + counts.get(IntakeResult.Status.REJECTED));
+    }
+
+    /** The audit trail's action for one intake call; its target is the door. */
+    public static final String AUDIT_ACTION = "WARNINGS_TAKEN_IN";
+
+    /** The user or token by name; a door that is neither names itself ({@code kafka}, {@code demo_feed}). */
+    private static String receivedBy(IntakeDoor door, Caller caller) {
+        return caller != null ? caller.name() : door.name().toLowerCase(Locale.ROOT);
+    }
+
+    private List<IntakeResult> validateAndTake(List<ClueDraft> drafts, IntakeDoor door, Caller caller) {
         if (drafts.size() > MAX_BATCH) {
             throw new IllegalArgumentException("at most " + MAX_BATCH + " clues per batch, got " + drafts.size());
         }
@@ -115,12 +158,12 @@ public class WarningIntake {
             // the same order in every batch, so two batches sharing clue ids wait for each other
             // instead of deadlocking
             valid.sort(Comparator.comparing(v -> v.clue().clueId()));
-            takeValid(valid, door, results);
+            takeValid(valid, door, caller, results);
         }
         return Arrays.asList(results);
     }
 
-    private void takeValid(List<Indexed> valid, IntakeDoor door, IntakeResult[] results) {
+    private void takeValid(List<Indexed> valid, IntakeDoor door, Caller caller, IntakeResult[] results) {
         var rules = ruleSets.current();
         var now = clock.instant();
         var clues = valid.stream().map(Indexed::clue).toList();
@@ -139,6 +182,12 @@ public class WarningIntake {
         var firstInBatch = new HashMap<String, UUID>();
         for (var item : valid) {
             var clueId = item.clue().clueId();
+            var outside = outsideStation(item.clue(), caller, lookups);
+            if (outside != null) {
+                // before the replay check: a station learns nothing of warnings outside its area
+                results[item.index()] = IntakeResult.rejected(clueId, List.of(outside));
+                continue;
+            }
             var first = known.containsKey(clueId) ? known.get(clueId) : firstInBatch.get(clueId);
             if (first != null) {
                 results[item.index()] = IntakeResult.duplicate(clueId, first);
@@ -161,16 +210,40 @@ public class WarningIntake {
                     router.route(clue, lookups),
                     Triage.grade(facts, rules.parameters(), rules.version())));
         }
+        var shared = new WarningRows.Shared(door, receivedBy(door, caller), now, rules.version());
         if (rows.size() < SPLIT_FROM || TransactionSynchronizationManager.isActualTransactionActive()) {
-            commit(rows, door, now, rules.version(), results);
+            commit(rows, shared, results);
             return;
         }
         // The database is intake's bottleneck, and one connection uses one core. The halves go in clue id
         // order like the whole, so batches sharing clues still wait for each other instead of deadlocking.
         var upper = rows.subList(rows.size() / 2, rows.size());
-        var second = threads.run(() -> commit(upper, door, now, rules.version(), results));
-        commit(rows.subList(0, rows.size() / 2), door, now, rules.version(), results);
+        var second = threads.run(() -> commit(upper, shared, results));
+        commit(rows.subList(0, rows.size() / 2), shared, results);
         IntakeThreads.join(second);
+    }
+
+    /**
+     * The station rule: a station officer's clue is one found locally, so it must be placed in the
+     * station's own area. Answers the refusal, on the field the router placed the person by (ID number,
+     * phone, or address; the address too when nothing placed them), or null when the rule holds or
+     * does not apply.
+     */
+    private FieldError outsideStation(Clue clue, Caller caller, WarningRouter.Lookups lookups) {
+        if (caller == null || caller.role() != Role.STATION_OFFICER) {
+            return null;
+        }
+        var route = router.route(clue, lookups);
+        if (caller.scope().code().equals(route.placement().station())) {
+            return null;
+        }
+        var field =
+                switch (route.method()) {
+                    case REGISTRY_ID_NUMBER, ID_REGION -> "person.idNumber";
+                    case REGISTRY_PHONE -> "person.phone";
+                    case ADDRESS, MANUAL -> "person.address";
+                };
+        return FieldError.of(field, FieldError.Code.OUTSIDE_STATION, route.unitCode());
     }
 
     /**
@@ -183,28 +256,30 @@ public class WarningIntake {
     static final int SPLIT_FROM = 200;
 
     /** Inserts the rows and publishes their event in one transaction (or the caller's), filling in results. */
-    private void commit(List<Taken> rows, IntakeDoor door, Instant now, int ruleSetVersion, IntakeResult[] results) {
-        transactions.executeWithoutResult(transaction -> write(rows, door, now, ruleSetVersion, results, transaction));
+    private void commit(List<Taken> rows, WarningRows.Shared shared, IntakeResult[] results) {
+        transactions.executeWithoutResult(transaction -> write(rows, shared, results, transaction));
     }
 
     private void write(
-            List<Taken> rows,
-            IntakeDoor door,
-            Instant now,
-            int ruleSetVersion,
-            IntakeResult[] results,
-            TransactionStatus transaction) {
-        var inserted = insert(rows, door, now, ruleSetVersion, transaction);
+            List<Taken> rows, WarningRows.Shared shared, IntakeResult[] results, TransactionStatus transaction) {
+        var written = warningRows.insert(rows, shared, transaction);
+        var inserted = written.inserted();
+        var refused = written.refused();
         // clues committed by a concurrent batch after our first look: their warnings, in one query
         var raced = rows.size() == inserted.size()
                 ? Map.<String, UUID>of()
                 : existing(rows.stream()
                         .map(r -> r.clue().clueId())
-                        .filter(id -> !inserted.contains(id))
+                        .filter(id -> !inserted.contains(id) && !refused.contains(id))
                         .toList());
         var received = new ArrayList<UUID>(rows.size());
         for (var row : rows) {
             var clueId = row.clue().clueId();
+            if (refused.contains(clueId)) {
+                results[row.index()] =
+                        IntakeResult.rejected(clueId, List.of(FieldError.of("item", FieldError.Code.STORAGE)));
+                continue;
+            }
             if (!inserted.contains(clueId)) {
                 results[row.index()] = IntakeResult.duplicate(clueId, raced.get(clueId));
                 continue;
@@ -237,159 +312,10 @@ public class WarningIntake {
                 .getYears();
     }
 
-    /** The warning columns in {@link #row} order, with each one's SQL array type for {@code unnest}. */
-    private static final String[][] COLUMNS = {
-        {"id", "uuid"},
-        {"clue_id", "text"},
-        {"source", "text"},
-        {"kind", "text"},
-        {"pushed_at", "timestamptz"},
-        {"person_name", "text"},
-        {"person_id_number", "text"},
-        {"person_phone", "text"},
-        {"person_address", "text"},
-        {"person_bank", "text"},
-        {"person_account", "text"},
-        {"suspect_bank", "text"},
-        {"suspect_account", "text"},
-        {"suspect_holder", "text"},
-        {"suspect_phone", "text"},
-        {"suspect_url", "text"},
-        {"suspect_app", "text"},
-        {"amount", "numeric"},
-        {"transacted_at", "timestamptz"},
-        {"fraud_type", "text"},
-        {"upstream_level", "text"},
-        {"level", "text"},
-        {"level_reasons", "text"},
-        {"resident_id", "uuid"},
-        {"route_method", "text"},
-        {"route_note", "text"},
-        {"unit_code", "text"},
-        {"district_code", "text"},
-        {"station_code", "text"},
-        {"township_code", "text"},
-        {"community_code", "text"},
-        {"grid_code", "text"}
-    };
-
-    /**
-     * The columns that are the same for every row of a batch, with their SQL: bound once as {@code ?}
-     * (door, received and updated at, rule set version, in that order) or taken from another column.
-     */
-    private static final String[][] SHARED = {
-        {"door", "?::text"},
-        {"received_at", "?::timestamptz"},
-        {"updated_at", "?::timestamptz"},
-        {"rule_set_version", "?::int4"},
-        {"routed_unit_code", "t.unit_code"},
-        {"status", "'RECEIVED'"}
-    };
-
-    private static final String INSERT = "INSERT INTO warning.warning ("
-            + String.join(
-                    ", ",
-                    Stream.concat(Arrays.stream(SHARED), Arrays.stream(COLUMNS))
-                            .map(c -> c[0])
-                            .toList())
-            + ") SELECT "
-            + String.join(
-                    ", ",
-                    Stream.concat(
-                                    Arrays.stream(SHARED).map(c -> c[1]),
-                                    Arrays.stream(COLUMNS)
-                                            .map(c -> c[0].equals("level_reasons")
-                                                    ? "t.level_reasons::jsonb"
-                                                    : "t." + c[0]))
-                            .toList())
-            + " FROM unnest("
-            + String.join(
-                    ", ", Arrays.stream(COLUMNS).map(c -> "?::" + c[1] + "[]").toList()) + ") AS t("
-            + String.join(", ", Arrays.stream(COLUMNS).map(c -> c[0]).toList())
-            + ")";
-
-    private static final String INSERT_NEW_ONLY =
-            INSERT + " ON CONFLICT ON CONSTRAINT warning_clue_id_key DO NOTHING RETURNING clue_id";
-
-    private static final String[] TYPES = Arrays.stream(COLUMNS).map(c -> c[1]).toArray(String[]::new);
-
-    /**
-     * All rows in one statement (arrays unnested server-side): one round trip and one plan instead of
-     * a thousand. Answers which clue ids were inserted; the others were committed concurrently.
-     *
-     * <p>The clue ids were looked up a moment ago, so a conflict means a concurrent batch committed
-     * one of them since, which is rare. The plain insert comes first; only on that conflict is the
-     * batch redone with {@code ON CONFLICT}, whose speculative insertion would otherwise cost every row.
-     */
-    private Set<String> insert(
-            List<Taken> rows, IntakeDoor door, Instant now, int ruleSetVersion, TransactionStatus transaction) {
-        var at = Timestamp.from(now);
-        var shared = new Object[] {door.name(), at, at, ruleSetVersion};
-        var values = rows.parallelStream().map(this::row).toList();
-        var savepoint = transaction.createSavepoint();
-        try {
-            Unnest.update(batch, INSERT, shared, TYPES, values);
-            transaction.releaseSavepoint(savepoint);
-            return rows.stream().map(r -> r.clue().clueId()).collect(Collectors.toSet());
-        } catch (DuplicateKeyException raced) {
-            transaction.rollbackToSavepoint(savepoint);
-            return new HashSet<>(
-                    Unnest.query(batch, INSERT_NEW_ONLY, shared, TYPES, values, (rs, i) -> rs.getString(1)));
-        }
-    }
-
-    private Object[] row(Taken r) {
-        var clue = r.clue();
-        var p = clue.person();
-        var s = clue.suspect();
-        var placement = r.route().placement();
-        return new Object[] {
-            r.id(),
-            clue.clueId(),
-            clue.source().name(),
-            clue.kind().name(),
-            Timestamp.from(clue.pushedAt()),
-            p.name(),
-            p.idNumber(),
-            p.phone(),
-            p.address(),
-            p.account() == null ? null : p.account().bank(),
-            p.account() == null ? null : p.account().number(),
-            s.account() == null ? null : s.account().bank(),
-            s.account() == null ? null : s.account().number(),
-            s.account() == null ? null : s.account().holder(),
-            s.phone(),
-            s.url(),
-            s.app(),
-            clue.amount(),
-            clue.transactedAt() == null ? null : Timestamp.from(clue.transactedAt()),
-            clue.fraudType() == null ? null : clue.fraudType().name(),
-            clue.upstreamLevel(),
-            r.grade().level().name(),
-            write(r.grade().reasons()),
-            r.route().residentId(),
-            r.route().method().name(),
-            r.route().note(),
-            r.route().unitCode(),
-            placement.district(),
-            placement.station(),
-            placement.township(),
-            placement.community(),
-            placement.grid()
-        };
-    }
-
-    private String write(List<LevelReason> reasons) {
-        try {
-            return json.writeValueAsString(reasons);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private record Indexed(int index, Clue clue) {}
 
-    private record Taken(int index, UUID id, Clue clue, Route route, Triage.Grade grade) {}
+    /** A clue on its way into a row: its place in the batch, its new warning's id, route and grade. */
+    record Taken(int index, UUID id, Clue clue, Route route, Triage.Grade grade) {}
 
     /**
      * Earlier warnings of the same person (ID number or phone) within the repeat window: those already

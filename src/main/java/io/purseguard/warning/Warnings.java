@@ -479,10 +479,10 @@ public class Warnings {
                         rs.getObject("resident_id", UUID.class)),
                 new WarningView.Suspect(
                         rs.getString("suspect_bank"),
-                        // a suspect's account is evidence to act on (stop-payment), but still shown masked
                         Masking.bankAccount(rs.getString("suspect_account")),
                         rs.getString("suspect_holder"),
-                        rs.getString("suspect_phone"),
+                        // every identifier alike, the suspect's too: the full value through WarningReveal
+                        Masking.phone(rs.getString("suspect_phone")),
                         rs.getString("suspect_url"),
                         rs.getString("suspect_app")),
                 rs.getBigDecimal("amount"),
@@ -503,13 +503,16 @@ public class Warnings {
 
     /**
      * The first line of every history, read from the warning row itself: intake writes no history
-     * row for it, which saves a statement and a row per clue on the hottest path.
+     * row for it, which saves a statement and a row per clue on the hottest path. Its actor is who took
+     * the warning in (a user, a token, or a machine door by name); warnings from before that was kept
+     * name their door.
      */
     private static WarningView.HistoryLine received(ResultSet rs) throws SQLException {
+        var by = rs.getString("received_by");
         return new WarningView.HistoryLine(
                 0,
                 rs.getTimestamp("received_at").toInstant(),
-                rs.getString("door").toLowerCase(Locale.ROOT),
+                by != null ? by : rs.getString("door").toLowerCase(Locale.ROOT),
                 "RECEIVED",
                 null,
                 rs.getString("routed_unit_code"),

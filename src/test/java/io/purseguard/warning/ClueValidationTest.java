@@ -98,9 +98,314 @@ class ClueValidationTest {
                 .extracting(FieldError::field)
                 .containsExactly("amount");
         assertThat(validation
-                        .validate(Clues.fund("A", null, "13812345678", "0", NOW))
+                        .validate(Clues.fund("A", null, "13812345678", "0.01", NOW))
                         .valid())
                 .isTrue();
+    }
+
+    @Test
+    void amounts_run_from_one_fen_to_ten_billion_yuan() {
+        assertThat(amountErrors("0")).containsExactly("must be at least 0.01 yuan");
+        assertThat(amountErrors("0.001")).containsExactly("must be at least 0.01 yuan");
+        assertThat(amountErrors("-1")).containsExactly("must not be negative");
+        assertThat(amountErrors("10000000000")).isEmpty();
+        assertThat(amountErrors("1E+10")).isEmpty();
+        // 10^12 overflowed the column (numeric(14, 2)) and sank the whole batch
+        assertThat(amountErrors("1000000000000")).containsExactly("must be at most 10000000000.00 yuan");
+        assertThat(amountErrors("10000000000.01")).containsExactly("must be at most 10000000000.00 yuan");
+        assertThat(amountErrors("1e999999999")).containsExactly("must be at most 10000000000.00 yuan");
+    }
+
+    private List<String> amountErrors(String amount) {
+        return validation.validate(Clues.fund("A", null, "13812345678", amount, NOW)).errors().stream()
+                .map(FieldError::message)
+                .toList();
+    }
+
+    @Test
+    void every_text_field_has_its_length_and_refuses_control_characters_and_line_breaks() {
+        // each field with the most characters it takes (Text's vocabulary)
+        var limits = new java.util.LinkedHashMap<String, Integer>();
+        limits.put("clueId", 64);
+        limits.put("person.name", 64);
+        limits.put("person.address", 500);
+        limits.put("person.account.bank", 200);
+        limits.put("person.account.holder", 64);
+        limits.put("suspect.account.bank", 200);
+        limits.put("suspect.account.holder", 64);
+        limits.put("suspect.url", 500);
+        limits.put("suspect.app", 200);
+        limits.put("upstreamLevel", 200);
+        for (var field : limits.keySet()) {
+            int max = limits.get(field);
+            assertThat(validation.validate(with(field, "字".repeat(max))).errors())
+                    .as("%s at %d", field, max)
+                    .isEmpty();
+            assertThat(validation.validate(with(field, "字".repeat(max + 1))).errors())
+                    .as("%s at %d", field, max + 1)
+                    .containsExactly(FieldError.of(field, FieldError.Code.TOO_LONG, max));
+            // 100 KB: the address was taken whatever its size
+            assertThat(validation.validate(with(field, "长".repeat(100_000))).errors())
+                    .as(field)
+                    .extracting(FieldError::code)
+                    .containsExactly("clue.error.tooLong");
+        }
+        var everyField = new ArrayList<>(limits.keySet());
+        everyField.addAll(List.of(
+                "source",
+                "kind",
+                "pushedAt",
+                "person.idNumber",
+                "person.phone",
+                "person.account.number",
+                "suspect.account.number",
+                "suspect.phone",
+                "amount",
+                "transactedAt",
+                "fraudTypeHint"));
+        for (var field : everyField) {
+            for (var poison : List.of("张\u0000三", "\u0000", "a\u0007b", "x\u001f", "\u009bz", "a\u007f")) {
+                var errors = validation.validate(with(field, poison)).errors();
+                assertThat(errors)
+                        .as(
+                                "%s holding %s",
+                                field,
+                                poison.codePoints()
+                                        .mapToObj(Integer::toHexString)
+                                        .toList())
+                        .containsExactly(FieldError.of(field, FieldError.Code.CONTROL_CHARACTERS));
+            }
+            assertThat(validation.validate(with(field, "一行\n两行")).errors())
+                    .as(field)
+                    .containsExactly(FieldError.of(field, FieldError.Code.LINE_BREAKS));
+        }
+    }
+
+    /** A valid fund clue with one field set to {@code value}. */
+    private static ClueDraft with(String field, String value) {
+        var d = Clues.fund("W-1", "11010519491231002X", null, "100", NOW);
+        var p = new ClueDraft.Person(
+                "张三",
+                "11010519491231002X",
+                "13812345678",
+                "某市某路 1 号",
+                new ClueDraft.Account("某银行", "6222020200112233446", "张三"));
+        var s = new ClueDraft.Suspect(
+                new ClueDraft.Account("某银行", "6222020200112233446", "李四"), "+85251234567", "http://x.example", "某理财");
+        return switch (field) {
+            case "clueId" ->
+                new ClueDraft(
+                        value,
+                        d.source(),
+                        d.kind(),
+                        d.pushedAt(),
+                        p,
+                        s,
+                        d.amount(),
+                        d.transactedAt(),
+                        d.fraudTypeHint(),
+                        d.upstreamLevel());
+            case "source" ->
+                new ClueDraft(
+                        d.clueId(),
+                        value,
+                        d.kind(),
+                        d.pushedAt(),
+                        p,
+                        s,
+                        d.amount(),
+                        d.transactedAt(),
+                        d.fraudTypeHint(),
+                        d.upstreamLevel());
+            case "kind" ->
+                new ClueDraft(
+                        d.clueId(),
+                        d.source(),
+                        value,
+                        d.pushedAt(),
+                        p,
+                        s,
+                        d.amount(),
+                        d.transactedAt(),
+                        d.fraudTypeHint(),
+                        d.upstreamLevel());
+            case "pushedAt" ->
+                new ClueDraft(
+                        d.clueId(),
+                        d.source(),
+                        d.kind(),
+                        value,
+                        p,
+                        s,
+                        d.amount(),
+                        d.transactedAt(),
+                        d.fraudTypeHint(),
+                        d.upstreamLevel());
+            case "amount" ->
+                new ClueDraft(
+                        d.clueId(),
+                        d.source(),
+                        d.kind(),
+                        d.pushedAt(),
+                        p,
+                        s,
+                        value,
+                        d.transactedAt(),
+                        d.fraudTypeHint(),
+                        d.upstreamLevel());
+            case "transactedAt" ->
+                new ClueDraft(
+                        d.clueId(),
+                        d.source(),
+                        d.kind(),
+                        d.pushedAt(),
+                        p,
+                        s,
+                        d.amount(),
+                        value,
+                        d.fraudTypeHint(),
+                        d.upstreamLevel());
+            case "fraudTypeHint" ->
+                new ClueDraft(
+                        d.clueId(),
+                        d.source(),
+                        d.kind(),
+                        d.pushedAt(),
+                        p,
+                        s,
+                        d.amount(),
+                        d.transactedAt(),
+                        value,
+                        d.upstreamLevel());
+            case "upstreamLevel" ->
+                new ClueDraft(
+                        d.clueId(),
+                        d.source(),
+                        d.kind(),
+                        d.pushedAt(),
+                        p,
+                        s,
+                        d.amount(),
+                        d.transactedAt(),
+                        d.fraudTypeHint(),
+                        value);
+            default -> {
+                var person =
+                        switch (field) {
+                            case "person.name" ->
+                                new ClueDraft.Person(value, p.idNumber(), p.phone(), p.address(), p.account());
+                            case "person.idNumber" ->
+                                new ClueDraft.Person(p.name(), value, p.phone(), p.address(), p.account());
+                            case "person.phone" ->
+                                new ClueDraft.Person(p.name(), p.idNumber(), value, p.address(), p.account());
+                            case "person.address" ->
+                                new ClueDraft.Person(p.name(), p.idNumber(), p.phone(), value, p.account());
+                            case "person.account.bank" ->
+                                new ClueDraft.Person(
+                                        p.name(),
+                                        p.idNumber(),
+                                        p.phone(),
+                                        p.address(),
+                                        new ClueDraft.Account(value, "6222020200112233446", "张三"));
+                            case "person.account.number" ->
+                                new ClueDraft.Person(
+                                        p.name(),
+                                        p.idNumber(),
+                                        p.phone(),
+                                        p.address(),
+                                        new ClueDraft.Account("某银行", value, "张三"));
+                            case "person.account.holder" ->
+                                new ClueDraft.Person(
+                                        p.name(),
+                                        p.idNumber(),
+                                        p.phone(),
+                                        p.address(),
+                                        new ClueDraft.Account("某银行", "6222020200112233446", value));
+                            default -> p;
+                        };
+                var suspect =
+                        switch (field) {
+                            case "suspect.account.bank" ->
+                                new ClueDraft.Suspect(
+                                        new ClueDraft.Account(value, "6222020200112233446", "李四"),
+                                        s.phone(),
+                                        s.url(),
+                                        s.app());
+                            case "suspect.account.number" ->
+                                new ClueDraft.Suspect(
+                                        new ClueDraft.Account("某银行", value, "李四"), s.phone(), s.url(), s.app());
+                            case "suspect.account.holder" ->
+                                new ClueDraft.Suspect(
+                                        new ClueDraft.Account("某银行", "6222020200112233446", value),
+                                        s.phone(),
+                                        s.url(),
+                                        s.app());
+                            case "suspect.phone" -> new ClueDraft.Suspect(s.account(), value, s.url(), s.app());
+                            case "suspect.url" -> new ClueDraft.Suspect(s.account(), s.phone(), value, s.app());
+                            case "suspect.app" -> new ClueDraft.Suspect(s.account(), s.phone(), s.url(), value);
+                            default -> s;
+                        };
+                if (person == p && suspect == s) {
+                    throw new IllegalArgumentException(field);
+                }
+                yield new ClueDraft(
+                        d.clueId(),
+                        d.source(),
+                        d.kind(),
+                        d.pushedAt(),
+                        person,
+                        suspect,
+                        d.amount(),
+                        d.transactedAt(),
+                        d.fraudTypeHint(),
+                        d.upstreamLevel());
+            }
+        };
+    }
+
+    @Test
+    void times_before_2000_are_refused_as_typing_errors() {
+        var draft = Clues.fund("T", null, "13812345678", "100", NOW);
+        var old = new ClueDraft(
+                draft.clueId(),
+                draft.source(),
+                draft.kind(),
+                "0201-06-01T10:00:00+08:00",
+                draft.person(),
+                draft.suspect(),
+                draft.amount(),
+                "1999-12-31T23:59:59+08:00",
+                null,
+                null);
+        assertThat(validation.validate(old).errors())
+                .containsExactly(
+                        FieldError.of("pushedAt", FieldError.Code.TOO_EARLY, "2000-01-01"),
+                        FieldError.of("transactedAt", FieldError.Code.TOO_EARLY, "2000-01-01"));
+        var first = new ClueDraft(
+                draft.clueId(),
+                draft.source(),
+                draft.kind(),
+                draft.pushedAt(),
+                draft.person(),
+                draft.suspect(),
+                draft.amount(),
+                "2000-01-01T00:00:00+08:00",
+                null,
+                null);
+        assertThat(validation.validate(first).valid()).isTrue();
+        var farAhead = new ClueDraft(
+                draft.clueId(),
+                draft.source(),
+                draft.kind(),
+                draft.pushedAt(),
+                draft.person(),
+                draft.suspect(),
+                draft.amount(),
+                "3000-01-01T00:00:00+08:00",
+                null,
+                null);
+        assertThat(validation.validate(farAhead).errors())
+                .containsExactly(FieldError.of("transactedAt", FieldError.Code.FUTURE));
     }
 
     @Test
@@ -256,7 +561,19 @@ class ClueValidationTest {
                         null,
                         null,
                         null,
-                        null));
+                        null),
+                // a control character, a second line, amounts below and above the range, a time before 2000
+                draft(
+                        "G\u0000",
+                        "CITY",
+                        "FUND",
+                        "1999-01-01T00:00:00+08:00",
+                        person("戊\n己", null, "13812345678", null),
+                        null,
+                        "0",
+                        pushed,
+                        null),
+                draft("H", "CITY", "FUND", pushed, ok, null, "1000000000000", pushed, null));
         var errors = new ArrayList<FieldError>();
         drafts.forEach(d -> errors.addAll(validation.validate(d).errors()));
         return errors;
@@ -273,6 +590,8 @@ class ClueValidationTest {
                 FieldError.Code.NOT_A_CLUE,
                 FieldError.Code.NOT_JSON,
                 FieldError.Code.SHEET_TIME,
+                FieldError.Code.STORAGE,
+                FieldError.Code.OUTSIDE_STATION,
                 FieldError.Code.INVALID);
         assertThat(produced)
                 .containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(doors).stream()
@@ -337,6 +656,20 @@ class ClueValidationTest {
                 .containsOnlyKeys("field", "message", "code")
                 .containsEntry("message", "must be at most 64 characters")
                 .containsEntry("code", "clue.error.tooLong");
+    }
+
+    @Test
+    void a_control_character_refused_by_the_json_guard_is_named_at_its_path() {
+        var guarded = com.fasterxml.jackson.databind.exc.InvalidFormatException.from(
+                null, io.purseguard.platform.Text.CONTROL_CHARACTERS, "张\u0000三", String.class);
+        guarded.prependPath(ClueDraft.Person.class, "name");
+        guarded.prependPath(ClueDraft.class, "person");
+        assertThat(FieldError.unreadable(guarded))
+                .isEqualTo(FieldError.of("person.name", FieldError.Code.CONTROL_CHARACTERS));
+        var wrongShape = com.fasterxml.jackson.databind.exc.MismatchedInputException.from(
+                null, ClueDraft.Person.class, "not an object");
+        wrongShape.prependPath(ClueDraft.class, "person");
+        assertThat(FieldError.unreadable(wrongShape)).isEqualTo(FieldError.of("person", FieldError.Code.WRONG_SHAPE));
     }
 
     @Test

@@ -376,4 +376,63 @@ class WarningPagesTest {
         assertThat(start).as("row of %s", id).isNotNegative();
         return body.substring(start, body.indexOf("</tr>", start));
     }
+
+    @Test
+    void the_warning_page_masks_the_suspects_phone_and_reveals_every_identifier_with_a_reason() {
+        var person = residentOf(MY_STATION);
+        var d = fund("WR-" + UUID.randomUUID(), person.name(), person.idNumber(), null);
+        var suspectPhone = "+8613812349876";
+        var id = take(new ClueDraft(
+                d.clueId(),
+                d.source(),
+                d.kind(),
+                d.pushedAt(),
+                d.person(),
+                new ClueDraft.Suspect(d.suspect().account(), suspectPhone, null, null),
+                d.amount(),
+                d.transactedAt(),
+                d.fraudTypeHint(),
+                d.upstreamLevel()));
+        var station = WebSession.signedIn(port, "station", PASSWORD);
+        var page = station.get("/warnings/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("+86*******9876", "显示完整号码和账号", "name=\"purpose\"")
+                .doesNotContain(suspectPhone, person.idNumber(), "6222020200112233446");
+        var list = station.get("/warnings?clue=" + d.clueId());
+        assertThat(list.body()).doesNotContain(suspectPhone);
+
+        var bare = station.post(
+                "/warnings/" + id + "/reveal",
+                Map.of("reason", "没有事由"),
+                "HX-Request",
+                "true",
+                "X-CSRF-TOKEN",
+                WebSession.csrfOf(page));
+        assertThat(bare.status()).isEqualTo(400);
+        assertThat(bare.body()).doesNotContain(suspectPhone);
+        var revealed = station.post(
+                "/warnings/" + id + "/reveal",
+                Map.of("purpose", "VISIT", "reason", "上门核查"),
+                "HX-Request",
+                "true",
+                "X-CSRF-TOKEN",
+                WebSession.csrfOf(page));
+        assertThat(revealed.status()).isEqualTo(200);
+        assertThat(revealed.body())
+                .doesNotContain("<html")
+                .contains(suspectPhone, person.idNumber(), "6222020200112233446", "已记入审计");
+        assertThat(jdbc.sql("SELECT count(*) FROM identity.audit_entry WHERE action = 'WARNING_REVEAL'"
+                                + " AND target_id = :id AND detail = 'VISIT: 上门核查'")
+                        .param("id", id.toString())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        // a township head sees the warning masked and is offered no reveal
+        var township = WebSession.signedIn(port, "township", PASSWORD);
+        var theirs = township.get("/warnings/" + id);
+        if (theirs.status() == 200) {
+            assertThat(theirs.body()).doesNotContain(suspectPhone, "显示完整号码和账号");
+        }
+    }
 }

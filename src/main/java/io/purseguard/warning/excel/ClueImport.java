@@ -1,5 +1,6 @@
 package io.purseguard.warning.excel;
 
+import io.purseguard.identity.Caller;
 import io.purseguard.warning.ClueDraft;
 import io.purseguard.warning.FieldError;
 import io.purseguard.warning.IntakeDoor;
@@ -48,7 +49,13 @@ public class ClueImport {
      */
     public ImportReport run(Path file, SpreadsheetFormat format, ImportProgress progress)
             throws IOException, UnreadableSpreadsheet {
-        var run = new Run(progress);
+        return run(file, format, progress, null);
+    }
+
+    /** As {@link #run(Path, SpreadsheetFormat, ImportProgress)}, taken in (and audited) as {@code caller}'s. */
+    public ImportReport run(Path file, SpreadsheetFormat format, ImportProgress progress, Caller caller)
+            throws IOException, UnreadableSpreadsheet {
+        var run = new Run(progress, caller);
         SheetRows.of(format).read(file, run);
         var report = run.finish();
         log.info(
@@ -68,6 +75,7 @@ public class ClueImport {
     private final class Run implements SheetRows.Handler {
 
         private final ImportProgress progress;
+        private final Caller caller;
         private final Map<ImportColumn, Integer> positions = new EnumMap<>(ImportColumn.class);
         private final List<String> ignored = new ArrayList<>();
         private final List<Pending> chunk = new ArrayList<>(WarningIntake.MAX_BATCH);
@@ -81,8 +89,9 @@ public class ClueImport {
         private long rejected;
         private long omitted;
 
-        Run(ImportProgress progress) {
+        Run(ImportProgress progress, Caller caller) {
             this.progress = progress;
+            this.caller = caller;
         }
 
         @Override
@@ -166,7 +175,7 @@ public class ClueImport {
             if (chunk.isEmpty()) {
                 return;
             }
-            var results = intake.take(chunk.stream().map(Pending::draft).toList(), IntakeDoor.EXCEL);
+            var results = intake.take(chunk.stream().map(Pending::draft).toList(), IntakeDoor.EXCEL, caller);
             long acceptedNow = 0;
             long duplicateNow = 0;
             long rejectedNow = 0;

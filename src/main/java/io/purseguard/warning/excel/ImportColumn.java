@@ -19,20 +19,20 @@ public enum ImportColumn {
     NAME("姓名", "person.name", "必填。潜在受害人姓名，最长 64 个字符。"),
     ID_NUMBER("身份证号", "person.idNumber", "身份证号与手机号至少填一项。18 位，最后一位可为 X；请以文本格式填写，数字格式会丢失末位精度。"),
     PHONE("手机号", "person.phone", "身份证号与手机号至少填一项。大陆手机号，可带 +86。"),
-    ADDRESS("住址", "person.address", "选填。用于无法按身份证号、手机号找到人员时按地址落地。"),
+    ADDRESS("住址", "person.address", "选填，最长 500 个字符。用于无法按身份证号、手机号找到人员时按地址落地。"),
     PERSON_BANK("本人开户行", "person.account.bank", "选填。"),
     PERSON_ACCOUNT("本人账号", "person.account.number", "选填；填写开户行时必填。银行卡号校验 Luhn 位。"),
     SUSPECT_BANK("对方开户行", "suspect.account.bank", "选填。涉诈账户的开户行。"),
     SUSPECT_ACCOUNT("对方账号", "suspect.account.number", "选填；填写对方开户行时必填。"),
     SUSPECT_HOLDER("对方户名", "suspect.account.holder", "选填。"),
     SUSPECT_PHONE("对方号码", "suspect.phone", "选填。涉诈电话，5 至 20 位数字，可带 +。"),
-    URL("网址", "suspect.url", "选填。涉诈网址。"),
-    APP("APP", "suspect.app", "选填。涉诈 APP 名称，最长 100 个字符。"),
-    AMOUNT("金额", "amount", "资金预警必填。单位元，最多两位小数，不能为负。"),
+    URL("网址", "suspect.url", "选填。涉诈网址，最长 500 个字符。"),
+    APP("APP", "suspect.app", "选填。涉诈 APP 名称，最长 200 个字符。"),
+    AMOUNT("金额", "amount", "资金预警必填。单位元，0.01 至 100 亿元，最多两位小数。"),
     TRANSACTED_AT("交易时间", "transactedAt", "资金预警必填。"),
     FRAUD_TYPE("诈骗类型", "fraudTypeHint", "选填。"),
     /** Not in the template: an upstream platform's own grading, kept as given when a sheet has it. */
-    UPSTREAM_LEVEL("上游等级", "upstreamLevel", "选填，模板中没有此列，可自行添加。上游平台给出的等级，原样保存，最长 32 个字符。");
+    UPSTREAM_LEVEL("上游等级", "upstreamLevel", "选填，模板中没有此列，可自行添加。上游平台给出的等级，原样保存，最长 200 个字符。");
 
     /** The columns the template has, in its order (all but {@link #UPSTREAM_LEVEL}). */
     public static final List<ImportColumn> TEMPLATE =

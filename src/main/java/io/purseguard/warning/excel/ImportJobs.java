@@ -1,5 +1,6 @@
 package io.purseguard.warning.excel;
 
+import io.purseguard.identity.Caller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +67,8 @@ public class ImportJobs implements DisposableBean {
      *
      * @throws Busy when too many imports are running or waiting; the file is deleted then too
      */
-    public ImportJob start(Path file, SpreadsheetFormat format, String fileName, String owner) throws Busy {
-        var job = new ImportJob(UUID.randomUUID(), owner, fileName, clock.instant());
+    public ImportJob start(Path file, SpreadsheetFormat format, String fileName, Caller owner) throws Busy {
+        var job = new ImportJob(UUID.randomUUID(), owner.name(), fileName, clock.instant());
         synchronized (jobs) {
             expire();
             if (jobs.size() >= MAX_JOBS && !evictOldestFinished()) {
@@ -77,7 +78,7 @@ public class ImportJobs implements DisposableBean {
             jobs.put(job.id(), job);
         }
         try {
-            executor.execute(() -> run(job, file, format));
+            executor.execute(() -> run(job, file, format, owner));
         } catch (RejectedExecutionException e) {
             synchronized (jobs) {
                 jobs.remove(job.id());
@@ -96,10 +97,10 @@ public class ImportJobs implements DisposableBean {
         }
     }
 
-    private void run(ImportJob job, Path file, SpreadsheetFormat format) {
+    private void run(ImportJob job, Path file, SpreadsheetFormat format, Caller owner) {
         job.running();
         try {
-            job.done(imports.run(file, format, job.progress()), clock.instant());
+            job.done(imports.run(file, format, job.progress(), owner), clock.instant());
         } catch (UnreadableSpreadsheet e) {
             job.failed(e, clock.instant());
         } catch (IOException | RuntimeException e) {

@@ -3,6 +3,7 @@ package io.purseguard.warning.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.purseguard.identity.Caller;
+import io.purseguard.identity.RevealReason;
 import io.purseguard.warning.ClueDraft;
 import io.purseguard.warning.FieldError;
 import io.purseguard.warning.IntakeDoor;
@@ -12,6 +13,7 @@ import io.purseguard.warning.WarningIntake;
 import io.purseguard.warning.WarningLevel;
 import io.purseguard.warning.WarningPage;
 import io.purseguard.warning.WarningQuery;
+import io.purseguard.warning.WarningReveal;
 import io.purseguard.warning.WarningStatus;
 import io.purseguard.warning.WarningTransitionRefused;
 import io.purseguard.warning.WarningView;
@@ -49,12 +51,19 @@ class WarningApi {
     private final Warnings warnings;
     private final ObjectMapper json;
     private final List<WarningAddendum> addenda;
+    private final WarningReveal reveals;
 
-    WarningApi(WarningIntake intake, Warnings warnings, ObjectMapper json, List<WarningAddendum> addenda) {
+    WarningApi(
+            WarningIntake intake,
+            Warnings warnings,
+            ObjectMapper json,
+            List<WarningAddendum> addenda,
+            WarningReveal reveals) {
         this.intake = intake;
         this.warnings = warnings;
         this.json = json;
         this.addenda = addenda;
+        this.reveals = reveals;
     }
 
     record Batch(List<JsonNode> items) {}
@@ -65,7 +74,7 @@ class WarningApi {
     @Operation(
             summary = "Take in up to 1,000 clues: one result per item, in order (ACCEPTED, DUPLICATE or REJECTED with"
                     + " every failing field). Replays of a clueId point to the existing warning.")
-    BatchResult take(@RequestBody Batch batch) {
+    BatchResult take(Caller caller, @RequestBody Batch batch) {
         if (batch == null || batch.items() == null) {
             throw new BadBatch("items", "is required: {\"items\": [clue, …]}");
         }
@@ -93,7 +102,7 @@ class WarningApi {
                                 clueId, IntakeResult.Status.REJECTED, null, List.of(FieldError.unreadable(e))));
             }
         }
-        var results = new ArrayList<>(intake.take(drafts, IntakeDoor.REST));
+        var results = new ArrayList<>(intake.take(drafts, IntakeDoor.REST, caller));
         unreadable.forEach(results::set);
         return new BatchResult(
                 results, results.stream().collect(Collectors.groupingBy(IntakeResult::status, Collectors.counting())));
@@ -166,6 +175,24 @@ class WarningApi {
             throw new BadBatch("unit", "is required");
         }
         return warnings.transfer(id, caller, body.unit(), body.reason());
+    }
+
+    /**
+     * Why: {@code purpose} is one of {@link RevealReason.Purpose} (DISSUASION_CALL, VISIT, PROTECTION, CASE,
+     * IDENTITY_CHECK, OTHER); {@code reason} is free text, required for OTHER.
+     */
+    record RevealRequest(String purpose, String reason) {}
+
+    @PostMapping("/{id}/reveal")
+    @Operation(
+            summary = "The full identifiers behind the masks (the person's ID number, phone and account, the suspect's"
+                    + " account and phone): for center and station roles, with a purpose (and words for OTHER),"
+                    + " always audited; 404 outside"
+                    + " the caller's scope")
+    WarningReveal.Revealed reveal(
+            Caller caller, @PathVariable UUID id, @RequestBody(required = false) RevealRequest body) {
+        var why = body == null ? RevealReason.of(null, null) : RevealReason.of(body.purpose(), body.reason());
+        return reveals.reveal(id, caller, why).orElseThrow(() -> new Warnings.WarningNotFound(id));
     }
 
     @ExceptionHandler(Warnings.WarningNotFound.class)

@@ -1,5 +1,6 @@
 package io.purseguard.warning.web;
 
+import io.purseguard.identity.Caller;
 import io.purseguard.warning.excel.ClueImport;
 import io.purseguard.warning.excel.ImportProgress;
 import io.purseguard.warning.excel.ImportReport;
@@ -68,7 +69,7 @@ class WarningImportApi {
             summary = "Import clues from an .xlsx or UTF-8 .csv with the template's Chinese headers (multipart field"
                     + " `file`), synchronously. Good rows are taken in; each refused row is reported by row and"
                     + " column. 400 with field `file` when the file is no spreadsheet or lacks a required column.")
-    Result importFile(@RequestParam(value = "file", required = false) MultipartFile file)
+    Result importFile(Caller caller, @RequestParam(value = "file", required = false) MultipartFile file)
             throws IOException, UnreadableSpreadsheet {
         if (file == null || file.isEmpty()) {
             throw new UnreadableSpreadsheet(UnreadableSpreadsheet.Problem.NOT_A_SPREADSHEET);
@@ -77,7 +78,7 @@ class WarningImportApi {
         try {
             file.transferTo(upload);
             var format = SpreadsheetFormat.detect(upload, file.getOriginalFilename(), file.getContentType());
-            return Result.of(imports.run(upload, format, new ImportProgress()));
+            return Result.of(imports.run(upload, format, new ImportProgress(), caller));
         } finally {
             Files.deleteIfExists(upload);
         }

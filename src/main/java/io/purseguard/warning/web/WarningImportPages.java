@@ -87,7 +87,7 @@ class WarningImportPages {
         try {
             file.transferTo(upload);
             var format = SpreadsheetFormat.detect(upload, file.getOriginalFilename(), file.getContentType());
-            var job = jobs.start(upload, format, fileName(file), caller.name());
+            var job = jobs.start(upload, format, fileName(file), caller);
             var redirect = new RedirectView("/warnings/import/" + job.id(), true);
             redirect.setStatusCode(HttpStatus.SEE_OTHER);
             return new ModelAndView(redirect);

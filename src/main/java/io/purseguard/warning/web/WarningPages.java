@@ -257,6 +257,7 @@ class WarningPages {
         view.addObject("actions", actions);
         view.addObject("times", times);
         view.addObject("unitNames", units.names(historyUnits(warning)));
+        view.addObject("mayReveal", caller.mayReveal());
         if (actions.transfer()) {
             view.addObject("targets", transferTargets(caller));
         }

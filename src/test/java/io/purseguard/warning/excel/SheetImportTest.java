@@ -2,6 +2,7 @@ package io.purseguard.warning.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -101,7 +102,7 @@ class SheetImportTest {
         var validation = constructor.newInstance(CLOCK);
         Set<String> seen = new HashSet<>();
         var intake = mock(WarningIntake.class);
-        when(intake.take(anyList(), eq(IntakeDoor.EXCEL))).thenAnswer(call -> {
+        when(intake.take(anyList(), eq(IntakeDoor.EXCEL), any())).thenAnswer(call -> {
             List<ClueDraft> drafts = call.getArgument(0);
             batches.add(drafts.size());
             taken.addAll(drafts);
@@ -270,9 +271,13 @@ class SheetImportTest {
 
         var report = run(csv.getBytes(StandardCharsets.UTF_8), "quoted.csv");
 
-        assertThat(report.accepted()).isEqualTo(2);
         assertThat(draft("Q-1").person().name()).isEqualTo("王\"小\"二");
         assertThat(draft("Q-1").person().address()).isEqualTo("澄川市, 杏花社区\n3 幢");
+        // read whole, then refused as every door refuses it: an address is one line
+        assertThat(report.accepted()).isEqualTo(1);
+        assertThat(report.errors())
+                .extracting(ImportReport.RowError::row, ImportReport.RowError::column, ImportReport.RowError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "住址", "clue.error.lineBreaks"));
     }
 
     @Test

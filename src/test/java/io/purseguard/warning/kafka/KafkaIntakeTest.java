@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.purseguard.scope.Scope;
 import io.purseguard.warning.ClueDraft;
 import io.purseguard.warning.IntakeDoor;
+import io.purseguard.warning.PoisonedClues;
 import io.purseguard.warning.WarningIntake;
 import io.purseguard.warning.WarningQuery;
 import io.purseguard.warning.WarningView;
@@ -277,6 +278,51 @@ class KafkaIntakeTest {
                 });
     }
 
+    @Test
+    void a_thousand_records_with_fifty_poisoned_store_exactly_the_nine_hundred_and_fifty_good() throws Exception {
+        var idNumbers = jdbc.sql("SELECT id_number FROM residents.resident ORDER BY id LIMIT 40")
+                .query(String.class)
+                .list();
+        var items = PoisonedClues.batch(unique(), idNumbers, clock.instant());
+        long last = -1;
+        for (var item : items) {
+            last = producer.send(new ProducerRecord<>(TOPIC, item.draft().clueId(), write(item.draft())))
+                    .get()
+                    .offset();
+        }
+        var partition = new TopicPartition(TOPIC, 0);
+        long end = last;
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            var committed = admin.listConsumerGroupOffsets(GROUP)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(partition);
+            return committed != null && committed.offset() > end;
+        });
+
+        var clueIds = items.stream().map(i -> i.draft().clueId()).toArray(String[]::new);
+        assertThat(jdbc.sql("SELECT count(*) FROM warning.warning WHERE clue_id = ANY(:ids)")
+                        .param("ids", clueIds)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(950);
+        // every poisoned record on the rejected topic once, naming its field; no good one there
+        var rejected = new java.util.HashMap<String, List<String>>();
+        for (var record : rejectedFor(key -> true)) {
+            rejected.put(
+                    record.key(), json.readTree(record.value()).path("errors").findValuesAsText("field"));
+        }
+        for (var item : items) {
+            if (item.poisoned()) {
+                assertThat(rejected.get(item.draft().clueId()))
+                        .as(item.poison())
+                        .containsExactly(item.field());
+            } else {
+                assertThat(rejected).doesNotContainKey(item.draft().clueId());
+            }
+        }
+    }
+
     // --- helpers
 
     private static String unique() {
@@ -361,6 +407,10 @@ class KafkaIntakeTest {
 
     /** Everything on the rejected topic under this key, read from the beginning to the end. */
     private List<ConsumerRecord<String, String>> rejectedFor(String key) {
+        return rejectedFor(key::equals);
+    }
+
+    private List<ConsumerRecord<String, String>> rejectedFor(java.util.function.Predicate<String> key) {
         var found = new ArrayList<ConsumerRecord<String, String>>();
         var partition = new TopicPartition(REJECTED, 0);
         try (var consumer = new KafkaConsumer<>(
@@ -376,7 +426,7 @@ class KafkaIntakeTest {
             long end = consumer.endOffsets(List.of(partition)).get(partition);
             while (consumer.position(partition) < end) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
+                    if (record.key() != null && key.test(record.key())) {
                         found.add(record);
                     }
                 }
