@@ -53,7 +53,7 @@ record CaseForms(
                 size);
     }
 
-    String link(String base, int toPage) {
+    public String link(String base, int toPage) {
         var uri = UriComponentsBuilder.fromPath(base);
         put(uri, "type", type);
         put(uri, "status", status);
