@@ -38,6 +38,7 @@ class DemoCityRunner implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Environment environment;
+    private final DemoCaseHistory caseHistory;
 
     DemoCityRunner(
             DemoProperties properties,
@@ -47,7 +48,8 @@ class DemoCityRunner implements ApplicationRunner {
             UserAccounts accounts,
             TransactionTemplate transactions,
             Clock clock,
-            Environment environment) {
+            Environment environment,
+            DemoCaseHistory caseHistory) {
         this.properties = properties;
         this.generations = generations;
         this.jurisdiction = jurisdiction;
@@ -56,6 +58,7 @@ class DemoCityRunner implements ApplicationRunner {
         this.transactions = transactions;
         this.clock = clock;
         this.environment = environment;
+        this.caseHistory = caseHistory;
     }
 
     @Override
@@ -107,6 +110,7 @@ class DemoCityRunner implements ApplicationRunner {
                     account.scope(),
                     city.accountStaff().get(account.username()));
         }
+        caseHistory.load(properties.seed(), city.residents());
         var generation = new Generation(
                 properties.seed(),
                 city.residents().size(),

@@ -18,6 +18,8 @@ public record Checklist(List<Item> items) {
 
     public static final String DISSUASION = "checklist.dissuasion";
     public static final String REVISIT = "checklist.revisit";
+    /** 案件回访: the revisit of a victim after a case is filed (casework); versioned here like the others. */
+    public static final String CASE_REVISIT = "checklist.case-revisit";
 
     public static final Checklist DISSUASION_DEFAULT = new Checklist(List.of(
             new Item("ask-contact", "ASK", "是否接到可疑电话或短信", "Any suspicious call or message?"),
@@ -30,6 +32,24 @@ public record Checklist(List<Item> items) {
             new Item("clear-facts", "ASK", "被骗事实清：是否已转账、损失多少", "The facts are clear: any money lost, how much"),
             new Item("clear-situation", "ASK", "当前状况清：是否仍与对方联系", "The situation is clear: still in contact with them?"),
             new Item("clear-policy", "TELL", "反诈政策讲清", "The anti-fraud policy has been explained")));
+
+    public static final Checklist CASE_REVISIT_DEFAULT = new Checklist(List.of(
+            new Item(
+                    "victim-situation",
+                    "ASK",
+                    "受害人现状：生活和情绪是否稳定，是否仍与对方联系",
+                    "The victim's situation: coping, and still in contact with them?"),
+            new Item(
+                    "recovery-explained",
+                    "TELL",
+                    "讲清追赃挽损进展：已止付、冻结、返还多少，还需多久",
+                    "Explained what was stopped, frozen and returned, and what comes next"),
+            new Item(
+                    "recovery-scam",
+                    "TELL",
+                    "警惕“追损/退款”二次诈骗：凡称能帮忙追回被骗钱款、要求先交费的，都是诈骗",
+                    "Warned against recovery scams: anyone promising to get the money back for a fee is a fraudster"),
+            new Item("contact-officer", "TELL", "告知办案民警联系方式和96110", "Gave the officer's contact and 96110")));
 
     public Set<String> ids() {
         return items.stream().map(Item::id).collect(Collectors.toSet());

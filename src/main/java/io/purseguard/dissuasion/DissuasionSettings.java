@@ -31,7 +31,9 @@ public class DissuasionSettings {
             Checklist.DISSUASION,
             Checklist.DISSUASION_DEFAULT,
             Checklist.REVISIT,
-            Checklist.REVISIT_DEFAULT);
+            Checklist.REVISIT_DEFAULT,
+            Checklist.CASE_REVISIT,
+            Checklist.CASE_REVISIT_DEFAULT);
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -50,7 +52,7 @@ public class DissuasionSettings {
         return current(POLICY, DissuasionPolicy.class);
     }
 
-    /** {@link Checklist#DISSUASION} or {@link Checklist#REVISIT}. */
+    /** {@link Checklist#DISSUASION}, {@link Checklist#REVISIT} or {@link Checklist#CASE_REVISIT}. */
     @Transactional
     public Version<Checklist> checklist(String name) {
         requireKnown(name);

@@ -1,7 +1,8 @@
 package io.purseguard.dissuasion;
 
-import io.purseguard.dissuasion.Tasks.InvalidTaskInput;
 import io.purseguard.dissuasion.Tasks.Photo;
+import io.purseguard.dissuasion.Tasks.PhotoRefused;
+import io.purseguard.dissuasion.Tasks.PhotoRefused.Reason;
 import io.purseguard.identity.Caller;
 import io.purseguard.platform.TimeOrderedIds;
 import java.sql.Timestamp;
@@ -28,14 +29,15 @@ class TaskPhotos {
 
     /** A photo taken at a visit, stored with the task; answers its id for the contact to refer to. */
     @Transactional
-    public UUID addPhoto(UUID taskId, Caller caller, String contentType, byte[] bytes) {
+    public UUID addPhoto(UUID taskId, Caller caller, byte[] bytes, boolean keepLocation) {
         rows.requireVisible(taskId, caller);
-        if (contentType == null || !(contentType.equals("image/jpeg") || contentType.equals("image/png"))) {
-            throw new InvalidTaskInput("photo", "must be a JPEG or PNG image");
+        if (bytes.length == 0 || bytes.length > Tasks.PHOTO_MAX_BYTES) {
+            throw new PhotoRefused(Reason.SIZE, "must be between 1 byte and 10 MB");
         }
-        if (bytes.length == 0 || bytes.length > 10 * 1024 * 1024) {
-            throw new InvalidTaskInput("photo", "must be between 1 byte and 10 MB");
-        }
+        var format = PhotoFormat.of(bytes)
+                .orElseThrow(() -> new PhotoRefused(Reason.FORMAT, "must be a JPEG, PNG, WebP or HEIC image"));
+        byte[] stored = keepLocation ? bytes : StrippingLocation.from(format, bytes);
+        var contentType = format.contentType();
         var id = TimeOrderedIds.next();
         var now = clock.instant();
         jdbc.sql("INSERT INTO dissuasion.photo (id, task_id, content_type, bytes, taken_at, taken_by) "
@@ -43,7 +45,7 @@ class TaskPhotos {
                 .param("id", id)
                 .param("task", taskId)
                 .param("type", contentType)
-                .param("bytes", bytes)
+                .param("bytes", stored)
                 .param("at", Timestamp.from(now))
                 .param("by", caller.name())
                 .update();

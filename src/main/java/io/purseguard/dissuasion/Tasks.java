@@ -154,9 +154,24 @@ public class Tasks {
         return contacts.logContact(taskId, caller, input);
     }
 
-    /** A photo taken at a visit, stored with the task; answers its id for the contact to refer to. */
+    /** The largest visit photo taken, in bytes (10 MB). */
+    public static final int PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
+    /**
+     * A photo taken at a visit, stored with the task; answers its id for the contact to refer to. It is
+     * taken for what its bytes are (JPEG, PNG, WebP or HEIC, at most {@link #PHOTO_MAX_BYTES}) and loses
+     * its GPS position unless {@code keepLocation}; refused with {@link PhotoRefused} otherwise.
+     */
+    public UUID addPhoto(UUID taskId, Caller caller, byte[] bytes, boolean keepLocation) {
+        return photos.addPhoto(taskId, caller, bytes, keepLocation);
+    }
+
+    /**
+     * As {@link #addPhoto(UUID, Caller, byte[], boolean)} without keeping the location; the declared
+     * type is not trusted and not used.
+     */
     public UUID addPhoto(UUID taskId, Caller caller, String contentType, byte[] bytes) {
-        return photos.addPhoto(taskId, caller, contentType, bytes);
+        return addPhoto(taskId, caller, bytes, false);
     }
 
     /** A stored photo, if the caller may see its task. */
@@ -221,6 +236,37 @@ public class Tasks {
 
         public String field() {
             return field;
+        }
+    }
+
+    /** A visit photo refused for what its bytes are; the field is {@code photo}, the reason names the refusal. */
+    public static class PhotoRefused extends InvalidTaskInput {
+
+        /** Why, for a page to say it in its own words ({@code task.error.photo.<key>}). */
+        public enum Reason {
+            /** Not a JPEG, PNG, WebP or HEIC by its first bytes. */
+            FORMAT,
+            /** Empty or over {@link Tasks#PHOTO_MAX_BYTES}. */
+            SIZE,
+            /** Recognised, but its structure does not hold together. */
+            UNREADABLE,
+            /** A HEIC photo, whose position cannot be taken out, sent without asking to keep the location. */
+            HEIC_LOCATION;
+
+            public String key() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+
+        private final Reason reason;
+
+        public PhotoRefused(Reason reason, String message) {
+            super("photo", message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
         }
     }
 }

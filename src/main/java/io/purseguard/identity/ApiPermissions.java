@@ -88,6 +88,22 @@ public final class ApiPermissions {
             allow(GET, "/api/v1/measures/money", PEOPLE),
             // banks' and carriers' answers carry an HMAC signature the endpoint checks
             signed(POST, "/api/v1/protection/callbacks/{channel}"),
+            // cases (casework): the centers and the police stations work them; grid workers and
+            // township heads, banks, auditors and administrators see none
+            allow(POST, "/api/v1/cases/analyze", OFFICERS),
+            allow(POST, "/api/v1/cases", OFFICERS),
+            allow(GET, "/api/v1/cases", OFFICERS),
+            allow(GET, "/api/v1/cases/{id}", OFFICERS),
+            allow(POST, "/api/v1/cases/{id}/reveal", OFFICERS),
+            allow(POST, "/api/v1/cases/{id}/transitions", OFFICERS),
+            allow(POST, "/api/v1/cases/{id}/transfers", OFFICERS),
+            allow(PUT, "/api/v1/cases/{id}/fraud-type", OFFICERS),
+            allow(POST, "/api/v1/cases/{id}/transfer", CENTERS),
+            allow(GET, "/api/v1/cases/{id}/measures", OFFICERS),
+            allow(POST, "/api/v1/cases/{id}/measures", OFFICERS),
+            allow(GET, "/api/v1/cases/revisits", OFFICERS),
+            allow(POST, "/api/v1/cases/revisits/{revisitId}/complete", OFFICERS),
+            allow(POST, "/api/v1/cases/import", OFFICERS),
             // people and places
             allow(GET, "/api/v1/residents", PEOPLE),
             allow(GET, "/api/v1/residents/{id}", PEOPLE),

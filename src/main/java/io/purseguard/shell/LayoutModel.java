@@ -71,6 +71,11 @@ class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
             return caller != null && (caller.scope().seesPeople() || caller.staffId() != null);
         }
 
+        /** 案件: the centers and the police stations work cases (casework). */
+        public boolean cases() {
+            return io.purseguard.casework.CaseScope.worksCases(caller);
+        }
+
         /** 回访: the revisits of the same tasks. */
         public boolean revisits() {
             return tasks();

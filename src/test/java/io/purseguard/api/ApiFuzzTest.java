@@ -368,11 +368,13 @@ class ApiFuzzTest {
                     .get("warningId")
                     .asText();
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> jdbc.sql("SELECT count(*) FROM protection.measure WHERE warning_id = :w::uuid")
-                                    .param("w", warningId)
-                                    .query(Integer.class)
-                                    .single()
-                            > 0);
+                    .until(() ->
+                            city.get("/api/v1/warnings/" + warningId).json().has("task")
+                                    && jdbc.sql("SELECT count(*) FROM protection.measure WHERE warning_id = :w::uuid")
+                                                    .param("w", warningId)
+                                                    .query(Integer.class)
+                                                    .single()
+                                            > 0);
             ids = Map.of(
                     "warning", warningId,
                     "task",

@@ -1,16 +1,22 @@
 package io.purseguard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.purseguard.PurseguardTest;
+import io.purseguard.dissuasion.Tasks;
+import io.purseguard.dissuasion.TestPhotos;
 import io.purseguard.identity.ApiTokens;
 import io.purseguard.identity.Role;
 import io.purseguard.scope.Scope;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,6 +120,103 @@ class DissuasionApiTest {
         var again = api.post(
                 "/api/v1/warnings/" + warningId + "/outcome", "{\"outcome\":\"REFUSED\",\"faceToFace\":false}");
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_photo_is_taken_by_its_bytes_and_loses_its_position_unless_the_location_is_kept() {
+        var taskId = api.get("/api/v1/warnings/" + warnedWithTask(5))
+                .json()
+                .get("task")
+                .get("id")
+                .asText();
+        var photos = "/api/v1/tasks/" + taskId + "/photos";
+
+        // a JPEG with a GPS position, declared as anything: stored as a JPEG, without the position
+        var stripped = api.postFile(photos, "photo", "IMG_0001", TestPhotos.jpegWithGps(), "application/octet-stream");
+        assertThat(stripped.status()).isEqualTo(200);
+        var strippedId = stripped.json().get("photoId").asText();
+        assertThat(storedType(strippedId)).isEqualTo("image/jpeg");
+        assertThat(api.get(photos + "/" + strippedId).contentType()).startsWith("image/jpeg");
+        var exif = TestPhotos.exifOf(storedBytes(strippedId));
+        assertThat(exifValue(() -> exif.getGpsInfo())).isNull();
+        assertThat(exifValue(() -> exif.getFieldValue(TiffTagConstants.TIFF_TAG_ORIENTATION)))
+                .isEqualTo((short) TestPhotos.ORIENTATION);
+
+        // the officer asked to keep where it was taken
+        var kept = api.postFile(
+                photos + "?keepLocation=true", "photo", "IMG_0002.jpg", TestPhotos.jpegWithGps(), "image/jpeg");
+        assertThat(kept.status()).isEqualTo(200);
+        var gps = exifValue(
+                () -> TestPhotos.exifOf(storedBytes(kept.json().get("photoId").asText()))
+                        .getGpsInfo());
+        assertThat(gps).isNotNull();
+        assertThat(exifValue(gps::getLatitudeAsDegreesNorth)).isCloseTo(TestPhotos.LATITUDE, within(1e-4));
+
+        // a PNG declared as a JPEG is stored as the PNG it is, without its eXIf chunk
+        var png = api.postFile(photos, "photo", "door.jpg", TestPhotos.pngWithExif(), "image/jpeg");
+        assertThat(png.status()).isEqualTo(200);
+        var pngId = png.json().get("photoId").asText();
+        assertThat(storedType(pngId)).isEqualTo("image/png");
+        assertThat(storedBytes(pngId)).isEqualTo(TestPhotos.png());
+
+        // a WebP is recognised; a HEIC without keepLocation is refused for its position, with it stored
+        var webp = api.postFile(photos, "photo", "door", TestPhotos.webpWithExif(), "application/octet-stream");
+        assertThat(webp.status()).isEqualTo(200);
+        assertThat(storedType(webp.json().get("photoId").asText())).isEqualTo("image/webp");
+        var heic = api.postFile(photos, "photo", "IMG_0003.HEIC", TestPhotos.heic(), "image/heic");
+        assertThat(heic.status()).isEqualTo(400);
+        assertThat(heic.json().get("errors").findValuesAsText("field")).containsExactly("photo");
+        assertThat(heic.json().get("errors").findValuesAsText("message").get(0)).contains("HEIC");
+        var heicKept =
+                api.postFile(photos + "?keepLocation=true", "photo", "IMG_0003.HEIC", TestPhotos.heic(), "image/heic");
+        assertThat(heicKept.status()).isEqualTo(200);
+        assertThat(storedType(heicKept.json().get("photoId").asText())).isEqualTo("image/heic");
+
+        // text named and declared as a JPEG, and a JPEG over 10 MB, are refused naming the field
+        var text = api.postFile(
+                photos, "photo", "photo.jpg", "not a picture at all".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.json().get("errors").findValuesAsText("field")).containsExactly("photo");
+        assertThat(text.json().get("errors").findValuesAsText("message").get(0)).contains("JPEG, PNG, WebP or HEIC");
+        var huge = Arrays.copyOf(TestPhotos.jpeg(), Tasks.PHOTO_MAX_BYTES + 1);
+        var tooLarge = api.postFile(photos, "photo", "huge.jpg", huge, "image/jpeg");
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.json().get("errors").findValuesAsText("field")).containsExactly("photo");
+        assertThat(tooLarge.json().get("errors").findValuesAsText("message").get(0))
+                .contains("10 MB");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM dissuasion.photo WHERE task_id = :t")
+                        .param("t", UUID.fromString(taskId))
+                        .query(Long.class)
+                        .single())
+                .as("only the accepted ones are stored")
+                .isEqualTo(5);
+    }
+
+    private String storedType(String photoId) {
+        return jdbc.sql("SELECT content_type FROM dissuasion.photo WHERE id = :id")
+                .param("id", UUID.fromString(photoId))
+                .query(String.class)
+                .single();
+    }
+
+    private byte[] storedBytes(String photoId) {
+        return jdbc.sql("SELECT bytes FROM dissuasion.photo WHERE id = :id")
+                .param("id", UUID.fromString(photoId))
+                .query(byte[].class)
+                .single();
+    }
+
+    private interface ExifRead<T> {
+        T read() throws java.io.IOException;
+    }
+
+    private static <T> T exifValue(ExifRead<T> read) {
+        try {
+            return read.read();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

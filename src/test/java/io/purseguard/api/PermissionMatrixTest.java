@@ -156,6 +156,7 @@ class PermissionMatrixTest {
             case "units" -> "unit";
             case "revisits" -> "revisit";
             case "notifications" -> "notification";
+            case "cases" -> "case";
             default -> null; // admin tokens, checklists by name: not records of a jurisdiction
         };
     }
@@ -196,7 +197,15 @@ class PermissionMatrixTest {
         var notificationId = jdbc.sql("SELECT id::text FROM notification.notice ORDER BY created_at DESC LIMIT 1")
                 .query(String.class)
                 .single();
+        var caseId = city.post("/api/v1/cases", """
+                        {"narrative":"对方冒充客服称可理赔退款，让其转账5000元。","unit":"%s",
+                         "victims":[{"idNumber":"%s"}]}
+                        """.formatted(OTHER_DISTRICT + "P01", resident[1]))
+                .json()
+                .get("id")
+                .asText();
         return Map.of(
+                "case", caseId,
                 "warning", warningId,
                 "task", taskId,
                 "task:seq", "1",

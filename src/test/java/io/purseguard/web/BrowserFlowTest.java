@@ -94,7 +94,8 @@ class BrowserFlowTest extends ChromiumTest {
             neighbourPage = page.url();
             chromium.shoot(page, "resident");
 
-            page.getByLabel("查看事由（选填）").fill("浏览器测试");
+            page.getByLabel("查看事由").selectOption("IDENTITY_CHECK");
+            page.getByLabel("说明（选“其他”时必填）").fill("浏览器测试");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("显示完整信息"))
                     .click();
             assertThat(page.locator("#contact .id-number-full")).hasText(neighbour.idNumber());

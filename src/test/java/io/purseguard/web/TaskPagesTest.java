@@ -10,7 +10,10 @@ import io.purseguard.dissuasion.TaskStatus;
 import io.purseguard.dissuasion.TaskView;
 import io.purseguard.dissuasion.Tasks;
 import io.purseguard.dissuasion.TeamRole;
+import io.purseguard.dissuasion.TestPhotos;
 import io.purseguard.warning.WarningIntake;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -214,6 +217,48 @@ class TaskPagesTest {
         // a plain GET of the page does not reveal, and is not audited
         assertThat(grid.get("/tasks/" + task.id()).body()).doesNotContain(phone);
         assertThat(audited("grid", "TASK_PERSON_REVEALED", task.id())).isEqualTo(before + 2);
+    }
+
+    @Test
+    void a_visit_photo_is_refused_in_the_pages_words_and_keeps_its_position_only_when_the_box_is_ticked()
+            throws Exception {
+        var task = gridTask(8);
+        var grid = WebSession.signedIn(port, "grid", PASSWORD);
+        var page = "/tasks/" + task.id();
+        assertThat(grid.get(page).body()).contains("name=\"keepLocation\"", "保留拍摄位置");
+
+        var text = visitWithPhoto(grid, page, Map.of(), "photo.jpg", "不是照片".getBytes(StandardCharsets.UTF_8));
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.body()).contains("id=\"visit-photo-error\"", "照片须为 JPEG、PNG、WebP 或 HEIC 图片");
+        var heic = visitWithPhoto(grid, page, Map.of(), "IMG_0001.HEIC", TestPhotos.heic());
+        assertThat(heic.status()).isEqualTo(400);
+        assertThat(heic.body()).contains("HEIC 照片含位置信息，请改用 JPEG 或勾选保留位置");
+
+        var stripped = visitWithPhoto(grid, page, Map.of(), "IMG_0002.jpg", TestPhotos.jpegWithGps());
+        assertThat(stripped.status()).isEqualTo(302);
+        var kept = visitWithPhoto(grid, page, Map.of("keepLocation", "true"), "IMG_0003.jpg", TestPhotos.jpegWithGps());
+        assertThat(kept.status()).isEqualTo(302);
+
+        var contacts = tasks.find(task.id(), TaskFixtures.CITY).orElseThrow().contacts();
+        assertThat(contacts).hasSize(2);
+        var gps = new ArrayList<Object>();
+        for (var contact : contacts) {
+            var photo =
+                    tasks.photo(task.id(), contact.photoId(), TaskFixtures.CITY).orElseThrow();
+            assertThat(photo.contentType()).isEqualTo("image/jpeg");
+            gps.add(TestPhotos.exifOf(photo.bytes()).getGpsInfo());
+        }
+        assertThat(gps).as("the first without its position, the second with it").hasSize(2);
+        assertThat(gps.get(0)).isNull();
+        assertThat(gps.get(1)).isNotNull();
+    }
+
+    private WebSession.Page visitWithPhoto(
+            WebSession session, String page, Map<String, String> fields, String filename, byte[] photo) {
+        var form = new HashMap<>(fields);
+        form.put("_csrf", WebSession.csrfOf(session.get(page)));
+        form.put("result", "ANSWERED");
+        return session.postFile(page + "/visits", form, "photo", filename, photo, "image/jpeg");
     }
 
     @Test

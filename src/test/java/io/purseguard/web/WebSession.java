@@ -98,6 +98,25 @@ final class WebSession {
         return send(request);
     }
 
+    /** A multipart form as a browser sends it: the text fields, and one file under {@code fileField}. */
+    Page postFile(
+            String path, Map<String, String> form, String fileField, String filename, byte[] content, String type) {
+        var boundary = "----purseguard" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        form.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + filename + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return send(request);
+    }
+
     /** The CSRF token a page carries for htmx (the {@code _csrf} meta tag). */
     static String csrfOf(Page page) {
         var matcher = META_CSRF.matcher(page.body());

@@ -124,10 +124,18 @@ class DissuasionApi {
     }
 
     @PostMapping(path = "/api/v1/tasks/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "A photo taken at the visit (JPEG or PNG, ≤ 10 MB); refer to it from a contact")
-    Map<String, UUID> photo(Caller caller, @PathVariable UUID id, @RequestPart("photo") MultipartFile photo)
+    @Operation(
+            summary = "A photo taken at the visit (JPEG, PNG, WebP or HEIC by its bytes, ≤ 10 MB); refer to it"
+                    + " from a contact",
+            description = "The GPS position is taken out of the photo unless keepLocation is true; a HEIC photo"
+                    + " is refused without keepLocation, since its position cannot be taken out.")
+    Map<String, UUID> photo(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestPart("photo") MultipartFile photo,
+            @RequestParam(defaultValue = "false") boolean keepLocation)
             throws IOException {
-        return Map.of("photoId", tasks.addPhoto(id, caller, photo.getContentType(), photo.getBytes()));
+        return Map.of("photoId", tasks.addPhoto(id, caller, photo.getBytes(), keepLocation));
     }
 
     @GetMapping("/api/v1/tasks/{id}/photos/{photoId}")

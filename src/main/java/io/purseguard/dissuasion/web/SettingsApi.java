@@ -60,7 +60,9 @@ class SettingsApi {
         return switch (name) {
             case "dissuasion" -> Checklist.DISSUASION;
             case "revisit" -> Checklist.REVISIT;
-            default -> throw new DissuasionSettings.InvalidSetting(Map.of("name", "dissuasion or revisit"));
+            case "case-revisit" -> Checklist.CASE_REVISIT;
+            default ->
+                throw new DissuasionSettings.InvalidSetting(Map.of("name", "dissuasion, revisit or case-revisit"));
         };
     }
 

@@ -167,7 +167,6 @@ class TaskPages {
             RedirectAttributes redirect)
             throws IOException {
         byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
-        String type = photo == null ? null : photo.getContentType();
         return withTask(caller, id, task -> {
             var form = form("visit", fields);
             var result = constant(ContactResult.class, form.value("result"));
@@ -190,7 +189,8 @@ class TaskPages {
             try {
                 // the photo and the visit it belongs to are kept together or not at all
                 transactions.executeWithoutResult(tx -> {
-                    UUID photoId = bytes == null ? null : tasks.addPhoto(task.id(), caller, type, bytes);
+                    boolean keepLocation = form.value("keepLocation").equals("true");
+                    UUID photoId = bytes == null ? null : tasks.addPhoto(task.id(), caller, bytes, keepLocation);
                     tasks.logContact(
                             task.id(),
                             caller,
@@ -205,7 +205,11 @@ class TaskPages {
                 });
             } catch (Tasks.InvalidTaskInput e) {
                 var field = e.field().equals("photoId") ? "photo" : e.field();
-                return again(caller, task, form.failing(field, e.getMessage()), locale);
+                // a refused photo is told in the page's words, by its reason (task.error.photo.<reason>)
+                var problem = e instanceof Tasks.PhotoRefused refused
+                        ? refused.reason().key()
+                        : e.getMessage();
+                return again(caller, task, form.failing(field, problem), locale);
             }
             return back(task, "task.notice.visit", "contacts", redirect);
         });

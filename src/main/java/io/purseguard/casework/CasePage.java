@@ -1,0 +1,5 @@
+package io.purseguard.casework;
+
+import java.util.List;
+
+public record CasePage(List<CaseLine> items, int page, int size, long total) {}
