@@ -227,9 +227,15 @@ public final class CrashReplayHarness {
             var figures = settle(app, client, prefix, clues, killAt.size(), batches, settleAtMost);
             return figures.withTimes(replay, Duration.between(settled, Instant.now()));
         } finally {
+            // a timeout interrupts this thread: clear it while the application and its database stop, so
+            // no PostgreSQL and no data directory are left behind, then set it again
+            boolean interrupted = Thread.interrupted();
             scheduler.shutdownNow();
             app.stop();
             deleteTree(dir);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
